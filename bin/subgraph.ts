@@ -1,0 +1,49 @@
+/**
+ * `npm run subgraph -- <name> --port <n>`: one subgraph as its own process, for the
+ * distributed mode. Its database is <NAME>_DATABASE_URL, or an embedded one.
+ */
+import { parseArgs } from 'node:util';
+import { startSubgraph } from '../kit';
+import { findSubgraph, SUBGRAPHS } from '../supergraph.config';
+import { databaseUrlFor, exitWith, log, onShutdown, parsePort } from './runtimeOptions';
+
+const USAGE = `Usage: npm run subgraph -- <name> [options]
+  <name>              one of: ${SUBGRAPHS.map((entry) => entry.name).join(', ')}
+  --port <n>          port (default: the subgraph's own, e.g. catalog 4001)
+  --host <address>    address to listen on (default: 127.0.0.1)
+  --in-memory         keep no data (ignored when <NAME>_DATABASE_URL is set)
+  --data-dir <dir>    where the embedded database lives (default: .data)
+  --demo              load demo data
+  --location <path>   (catalog) register a descriptor file or glob at start (repeatable)`;
+
+async function main() {
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: {
+      port: { type: 'string' },
+      host: { type: 'string', default: '127.0.0.1' },
+      'in-memory': { type: 'boolean', default: false },
+      'data-dir': { type: 'string', default: '.data' },
+      demo: { type: 'boolean', default: false },
+      location: { type: 'string', multiple: true, default: [] },
+      help: { type: 'boolean', default: false },
+    },
+  });
+  if (values.help || positionals.length !== 1) {
+    console.log(USAGE);
+    if (!values.help) process.exitCode = 2;
+    return;
+  }
+  const entry = findSubgraph(positionals[0]);
+  const databaseUrl = databaseUrlFor(entry.name, { dataDir: values['data-dir'], inMemory: values['in-memory'] });
+  const subgraph = await startSubgraph(await entry.load(), {
+    port: parsePort(values.port, entry.port),
+    host: values.host,
+    databaseUrl,
+    runtime: { demo: values.demo, locations: values.location, log },
+  });
+  onShutdown(subgraph.stop);
+  log(`subgraph ${entry.name} ready at ${subgraph.url}`);
+}
+
+main().catch(exitWith);

@@ -1,0 +1,16 @@
+/**
+ * Tests are TypeScript, transpiled by ts-jest to CommonJS without type-checking
+ * (`npm run typecheck` checks everything once, before jest runs).
+ */
+module.exports = {
+  testEnvironment: 'node',
+  testMatch: ['**/*.test.ts'],
+  testPathIgnorePatterns: ['/node_modules/', '/.data/'],
+  transform: {
+    '^.+\\.ts$': ['ts-jest', { isolatedModules: true, diagnostics: false, tsconfig: { module: 'commonjs', moduleResolution: 'node10' } }],
+  },
+  // Prisma's generated client imports its siblings as `./x.js`; the sources are `./x.ts`.
+  moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
+  setupFiles: ['<rootDir>/test/setupEnv.js'],
+  testTimeout: 60000,
+};

@@ -1,0 +1,65 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { sendError, type HttpHandler } from './graphqlHandler';
+
+/** Routes by exact path; anything else is 404. */
+export type Routes = Record<string, HttpHandler>;
+
+export interface ListeningServer {
+  server: Server;
+  port: number;
+  /** Stops accepting, lets in-flight requests finish, then closes idle keep-alive sockets. */
+  close(): Promise<void>;
+}
+
+/**
+ * An HTTP server for the given routes, listening on `host:port` (port 0 picks a free one).
+ * Keep-alive outlives the gateway's pooled connections: Node's 5 s default made
+ * "socket hang up" errors under load on this stack.
+ */
+export async function listen(routes: Routes, options: { port: number; host?: string; log: (line: string) => void }): Promise<ListeningServer> {
+  const server = createServer((request, response) => void route(routes, request, response, options.log));
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, options.host ?? '127.0.0.1', () => resolve());
+  });
+  return {
+    server,
+    port: (server.address() as AddressInfo).port,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeIdleConnections();
+      }),
+  };
+}
+
+async function route(routes: Routes, request: IncomingMessage, response: ServerResponse, log: (line: string) => void): Promise<void> {
+  const path = new URL(request.url ?? '/', 'http://localhost').pathname;
+  const handler = routes[path];
+  try {
+    if (!handler) return sendError(response, 404, 'NOT_FOUND', `No route for ${path}`);
+    await handler(request, response);
+  } catch (error) {
+    log(`request to ${path} failed: ${error instanceof Error ? error.stack : String(error)}`);
+    if (!response.headersSent) sendError(response, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error');
+    else response.end();
+  }
+}
+
+/** `GET` handler answering a JSON body with 200, or 503 when `check` throws. */
+export function healthRoute(check: () => Promise<Record<string, unknown>>): HttpHandler {
+  return async (_request, response) => {
+    response.setHeader('content-type', 'application/json');
+    try {
+      const details = await check();
+      response.statusCode = 200;
+      response.end(JSON.stringify({ status: 'ok', ...details }));
+    } catch (error) {
+      response.statusCode = 503;
+      response.end(JSON.stringify({ status: 'unavailable', reason: error instanceof Error ? error.message : String(error) }));
+    }
+  };
+}

@@ -1,0 +1,36 @@
+import type { IncomingMessage } from 'node:http';
+import type { DocumentNode } from 'graphql';
+import type { Database } from '../database/openDatabase';
+import type { HttpHandler } from './graphqlHandler';
+
+/** What a subgraph is told about the run it is part of; entry points fill it in. */
+export interface SubgraphRuntime {
+  /** Load the project's demo data (the demo catalog, plugin demo data). */
+  demo: boolean;
+  /** Extra descriptor files to register at start (the catalog uses them; plugins ignore them). */
+  locations: string[];
+  log: (line: string) => void;
+}
+
+/**
+ * Everything the kit needs to run one subgraph. A subgraph folder exports one of these
+ * from its `index.ts`; it never writes its own server bootstrap.
+ */
+export interface SubgraphModule<Services = unknown, Context extends object = object> {
+  name: string;
+  typeDefs: DocumentNode;
+  /** Its resolver map, typed by codegen's `Resolvers` for the subgraph's own schema. */
+  resolvers: object;
+  /** Its Prisma migrations folder (`prisma/<name>/migrations`), applied on start. */
+  migrationsDir: string;
+  /** Builds what resolvers use (its Prisma client, services) on the opened database. */
+  createServices(database: Database, runtime: SubgraphRuntime): Services | Promise<Services>;
+  /** The per-request context; loaders hang off it lazily (see `requestScoped`). */
+  createContext(services: Services, request: IncomingMessage): Context | Promise<Context>;
+  /** Runs once it is listening: the catalog loads its locations here, plugins seed demo data. */
+  afterStart?(services: Services, runtime: SubgraphRuntime): Promise<void>;
+  /** Routes beside /graphql and the health checks (a CI webhook, say). */
+  routes?(services: Services): Record<string, HttpHandler>;
+  /** Waits for work in flight and releases what createServices opened; the kit closes the database after. */
+  disposeServices?(services: Services): Promise<void>;
+}

@@ -1,0 +1,41 @@
+/**
+ * `npm run generate` (also run by `npm install`): every generated file, offline.
+ * 1. Prisma clients, one per subgraph schema in prisma/<name>/schema.prisma.
+ * 2. The composed API schema at clients/schema.graphql (what client codegen types against).
+ * 3. graphql-codegen (codegen.yml): subgraph resolver types and typed client operations.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+const root = path.resolve(__dirname, '..');
+const bin = (name: string) => path.join(root, 'node_modules', '.bin', name);
+
+function prismaEnvironment(): NodeJS.ProcessEnv {
+  // `prisma generate` wants the native schema engine, which it downloads and this machine
+  // cannot; generating needs no engine at all, so point it at any file when none is present.
+  // A machine that has the engine (or sets the variable) keeps using it.
+  const engines = path.join(root, 'node_modules', '@prisma', 'engines');
+  const hasEngine = existsSync(engines) && readdirSync(engines).some((file) => file.startsWith('schema-engine'));
+  if (process.env.PRISMA_SCHEMA_ENGINE_BINARY || hasEngine) return process.env;
+  return { ...process.env, PRISMA_SCHEMA_ENGINE_BINARY: process.execPath, PRISMA_HIDE_UPDATE_MESSAGE: '1' };
+}
+
+async function main() {
+  const prismaDir = path.join(root, 'prisma');
+  for (const name of readdirSync(prismaDir).sort()) {
+    const schema = path.join(prismaDir, name, 'schema.prisma');
+    if (!existsSync(schema)) continue;
+    execFileSync(bin('prisma'), ['generate', '--schema', schema], { cwd: root, env: prismaEnvironment(), stdio: 'inherit' });
+  }
+  const { composeProjectSupergraph } = await import('../gateway/composeProjectSupergraph');
+  const { apiSchemaSdl } = await composeProjectSupergraph();
+  writeFileSync(path.join(root, 'clients', 'schema.graphql'), apiSchemaSdl);
+  console.log('Composed the supergraph; wrote clients/schema.graphql');
+  execFileSync(bin('graphql-codegen'), ['--config', 'codegen.yml'], { cwd: root, stdio: 'inherit' });
+}
+
+main().catch((error) => {
+  console.error(`generate failed: ${error instanceof Error ? error.message : error}`);
+  process.exit(1);
+});

@@ -1,0 +1,83 @@
+/**
+ * Backstage's own example catalog: everything must validate except
+ * invalid-component.yaml, and the relations must match what Backstage derives.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseAllDocuments } from 'yaml';
+import { deriveRelations } from './deriveRelations';
+import type { Entity } from './entityTypes';
+import { validateEntity } from './validateEntity';
+
+const EXAMPLES = path.join(__dirname, '../../../../shared/fixtures/backstage-examples');
+
+function readEntities(file: string): unknown[] {
+  const text = fs.readFileSync(path.join(EXAMPLES, file), 'utf8');
+  return parseAllDocuments(text).map(doc => doc.toJS());
+}
+
+/** The files catalog.yaml points at ("dir/*.yaml" globs only, as used there). */
+function catalogFiles(): string[] {
+  const [location] = readEntities('catalog.yaml') as Entity[];
+  const targets = (location.spec?.targets as string[]).map(t => t.replace(/^\.\//, ''));
+  return targets.flatMap(target => {
+    if (!target.includes('*')) return [target];
+    const dir = path.dirname(target);
+    const pattern = new RegExp(`^${path.basename(target).replace(/\./g, '\\.').replace('*', '.*')}$`);
+    return fs.readdirSync(path.join(EXAMPLES, dir)).filter(f => pattern.test(f)).map(f => `${dir}/${f}`);
+  });
+}
+
+const INVALID = 'components/invalid-component.yaml';
+const files = ['catalog.yaml', ...catalogFiles(), 'acme/infrastructure-group.yaml', 'acme/boxoffice-group.yaml',
+  'acme/backstage-group.yaml', 'acme/team-a-group.yaml', 'acme/team-b-group.yaml', 'acme/team-c-group.yaml',
+  'acme/team-d-group.yaml'];
+
+describe('Backstage example entities', () => {
+  it('finds the example files', () => {
+    expect(files.length).toBeGreaterThan(50);
+    expect(files).toContain(INVALID);
+  });
+
+  it.each(files.filter(f => f !== INVALID))('accepts %s', file => {
+    for (const raw of readEntities(file)) {
+      const result = validateEntity(raw);
+      expect(result.ok ? [] : result.errors).toEqual([]);
+      if (result.ok) expect(() => deriveRelations(result.entity)).not.toThrow();
+    }
+  });
+
+  it('rejects invalid-component.yaml for its name, with Backstage\'s message', () => {
+    const [raw] = readEntities(INVALID);
+    const result = validateEntity(raw);
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.errors[0]).toBe(
+        '"metadata.name" is not valid; expected a string that is sequences of [a-zA-Z0-9] separated by any of [-_.], at most 63 characters in total but found "invalid component". To learn more about catalog file format, visit: https://github.com/backstage/backstage/blob/master/docs/architecture-decisions/adr002-default-catalog-file-format.md',
+      );
+    }
+  });
+
+  it('derives the relations Backstage shows for the examples', () => {
+    const relations = files
+      .filter(f => f !== INVALID)
+      .flatMap(readEntities)
+      .map(raw => validateEntity(raw))
+      .flatMap(result => (result.ok ? deriveRelations(result.entity) : []))
+      .map(r => `${r.sourceRef} ${r.type} ${r.targetRef}`);
+
+    expect(relations).toEqual(
+      expect.arrayContaining([
+        'component:default/artist-lookup ownedBy group:default/team-a',
+        'group:default/team-a ownerOf component:default/artist-lookup',
+        'component:default/artist-lookup dependsOn resource:default/artists-db',
+        'resource:default/artists-db dependencyOf component:default/artist-lookup',
+        'component:alternative/different-namespace ownedBy group:default/team-a',
+        'user:development/guest memberOf group:default/team-a',
+        'group:default/team-a hasMember user:development/guest',
+        'group:default/team-a childOf group:default/backstage',
+        'group:default/acme-corp parentOf group:default/infrastructure',
+      ]),
+    );
+  });
+});

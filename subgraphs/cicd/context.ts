@@ -1,0 +1,6 @@
+import type { PrismaClient } from '../../prisma/cicd/generated/client';
+
+/** What every CI/CD resolver gets; loaders are built from it lazily, per request. */
+export interface CicdContext {
+  prisma: PrismaClient;
+}

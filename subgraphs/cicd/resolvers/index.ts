@@ -1,0 +1,7 @@
+import type { Resolvers } from '../generated/resolvers';
+import { Entity } from './Entity';
+import { Mutation } from './Mutation';
+import { PipelineRun } from './PipelineRun';
+import { Query } from './Query';
+
+export const resolvers: Resolvers = { Entity, PipelineRun, Query, Mutation };
