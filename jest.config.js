@@ -11,6 +11,7 @@ module.exports = {
   },
   // Prisma's generated client imports its siblings as `./x.js`; the sources are `./x.ts`.
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
+  globalSetup: '<rootDir>/test/globalSetup.js',
   setupFiles: ['<rootDir>/test/setupEnv.js'],
   testTimeout: 60000,
 };

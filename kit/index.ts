@@ -1,4 +1,5 @@
 export * from './database/applyMigrations';
+export * from './database/countingAdapter';
 export * from './database/databaseUrl';
 export * from './database/openDatabase';
 export * from './database/sqlClient';

@@ -4,6 +4,7 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import type { SqlDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import { Pool } from 'pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
+import { countingAdapter } from './countingAdapter';
 import { parseDatabaseUrl } from './databaseUrl';
 import type { SqlClient, SqlExecutor } from './sqlClient';
 
@@ -14,6 +15,8 @@ export interface DatabaseOptions {
   statementTimeoutMs?: number;
   /** Connections in the pool (PostgreSQL only; PGlite is one connection). */
   poolSize?: number;
+  /** Called with every statement Prisma sends (tests count database round trips with it). */
+  onQuery?: (sql: string) => void;
 }
 
 /** An open database: the driver adapter Prisma runs on, and raw SQL for the kit. */
@@ -26,8 +29,8 @@ export interface Database {
 
 export async function openDatabase(url: string, options: DatabaseOptions = {}): Promise<Database> {
   const location = parseDatabaseUrl(url);
-  if (location.kind === 'postgres') return openPostgres(location.url, options);
-  return openPglite(location.dataDir);
+  const database = location.kind === 'postgres' ? openPostgres(location.url, options) : await openPglite(location.dataDir);
+  return options.onQuery ? { ...database, adapter: countingAdapter(database.adapter, options.onQuery) } : database;
 }
 
 function openPostgres(url: string, options: DatabaseOptions): Database {

@@ -86,8 +86,8 @@ export interface RelationTarget {
 // The scaffolder reads spec.owners first and only falls back to spec.owner.
 function rawTargets(entity: Entity, relationField: RelationField): unknown {
   const spec = entity.spec ?? {};
-  if (entity.kind === 'Template' && relationField.field === 'owner' && spec.owners !== undefined) {
-    return spec.owners;
+  if (entity.kind === 'Template' && relationField.field === 'owner') {
+    return spec.owners ?? spec.owner;
   }
   return spec[relationField.field];
 }
@@ -100,7 +100,7 @@ export function relationTargets(entity: Entity): RelationTarget[] {
     if (relationField.apiVersion && relationField.apiVersion !== entity.apiVersion) continue;
     const raw = rawTargets(entity, relationField);
     // Backstage skips empty values ("", null, missing) without complaint.
-    if (!raw || isPlaceholder(raw)) continue;
+    if (!raw) continue;
     for (const target of [raw].flat()) {
       // Placeholders must be resolved first; until then they point nowhere.
       if (!isPlaceholder(target)) targets.push({ field: relationField, target });
@@ -114,7 +114,10 @@ export function relationTargets(entity: Entity): RelationTarget[] {
  * and the entity's own namespace. Throws Backstage's TypeError when the value
  * is not a usable ref (for example "my-db" in dependsOn, which has no kind).
  */
-export function parseRelationTarget(entity: Entity, { field: relationField, target }: RelationTarget): CompoundEntityRef {
+export function parseRelationTarget(
+  entity: Entity,
+  { field: relationField, target }: RelationTarget,
+): CompoundEntityRef {
   // Non-strings go through as Backstage passes them: parseEntityRef then
   // reports them as refs without a name.
   return parseEntityRef(target as string, {

@@ -72,6 +72,7 @@ function childPath(path: string, key: string | number): string {
   return `${path}/${String(key).replace(/~/g, '~0').replace(/\//g, '~1')}`;
 }
 
+// Enough for the enum and const values catalog schemas use (strings).
 function deepEqual(a: Json, b: Json): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
@@ -88,8 +89,8 @@ export function validateJsonSchema(schema: JsonSchema, data: Json, options: Sche
 function check(schema: JsonSchema, data: Json, path: string, options: SchemaOptions): SchemaError[] {
   if (options.isOpaque?.(data)) return [];
   const errors: SchemaError[] = [];
-  const fail = (keyword: string, message: string, params: Record<string, unknown>, at = path) =>
-    errors.push({ instancePath: at, keyword, message, params });
+  const fail = (keyword: string, message: string, params: Record<string, unknown>) =>
+    errors.push({ instancePath: path, keyword, message, params });
 
   const types = schema.type === undefined ? [] : [schema.type].flat();
   const typeError = () => fail('type', `must be ${types.join(',')}`, { type: types.join(',') });

@@ -1,0 +1,3 @@
+export * from './postGraphQL';
+export * from './startTestSubgraph';
+export * from './testDatabases';

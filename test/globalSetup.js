@@ -1,0 +1,21 @@
+// Runs once before any test file: finds out whether this machine's PostgreSQL can be used,
+// so PostgreSQL tests run, or are skipped with this reason printed (never silently passed).
+const { Client } = require('pg');
+
+module.exports = async function probePostgres() {
+  process.env.APOLLO_TELEMETRY_DISABLED = '1';
+  const url = process.env.ENSEMBLE_TEST_POSTGRES_URL || 'postgresql://postgres@127.0.0.1:5432/postgres';
+  const client = new Client({ connectionString: url, connectionTimeoutMillis: 3000 });
+  try {
+    await client.connect();
+    await client.query('SELECT 1');
+    process.env.ENSEMBLE_TEST_POSTGRES_URL = url;
+    delete process.env.ENSEMBLE_TEST_POSTGRES_SKIP;
+  } catch (error) {
+    const reason = `PostgreSQL tests are skipped: cannot use ${url.replace(/:[^:@/]*@/, ':***@')} (${error.message})`;
+    process.env.ENSEMBLE_TEST_POSTGRES_SKIP = reason;
+    console.warn(`\n${reason}\n`);
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+};
