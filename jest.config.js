@@ -7,9 +7,11 @@ module.exports = {
   testMatch: ['**/*.test.ts'],
   testPathIgnorePatterns: ['/node_modules/', '/.data/'],
   transform: {
-    '^.+\\.ts$': ['ts-jest', { isolatedModules: true, diagnostics: false, tsconfig: { module: 'commonjs', moduleResolution: 'node10' } }],
+    '@electric-sql/pglite/dist/.+\\.cjs$': '<rootDir>/test/requireDynamicImports.js',
+    '^.+\\.ts$': ['ts-jest', { diagnostics: false, tsconfig: { module: 'commonjs', moduleResolution: 'node10' } }],
   },
   // Prisma's generated client imports its siblings as `./x.js`; the sources are `./x.ts`.
+  transformIgnorePatterns: ['/node_modules/(?!@electric-sql/pglite/)'],
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   globalSetup: '<rootDir>/test/globalSetup.js',
   setupFiles: ['<rootDir>/test/setupEnv.js'],

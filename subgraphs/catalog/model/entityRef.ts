@@ -111,7 +111,7 @@ export function normalizeEntityRef(input: string): string | null {
 
   let parsed: CompoundEntityRef;
   try {
-    // An empty defaultKind means "no default": a ref without kind is rejected.
+    // No default kind: user input without a kind cannot be resolved.
     parsed = parseEntityRef(trimmed, { defaultNamespace: DEFAULT_NAMESPACE });
   } catch {
     return null;
