@@ -36,12 +36,15 @@ export async function startSubgraph<Services, Context extends object>(
   let services: Services | undefined;
   let http: ListeningServer | undefined;
   let apollo: ApolloServer<Context> | undefined;
-  const stop = async () => {
-    await http?.close();
-    await apollo?.stop();
-    if (services !== undefined) await module.disposeServices?.(services);
-    await database.close();
-  };
+  let stopping: Promise<void> | undefined;
+  // Idempotent: a test may stop one subgraph early and the whole platform later.
+  const stop = () =>
+    (stopping ??= (async () => {
+      await http?.close();
+      await apollo?.stop();
+      if (services !== undefined) await module.disposeServices?.(services);
+      await database.close();
+    })());
   try {
     await applyMigrations(database.sql, module.migrationsDir);
     services = await module.createServices(database, options.runtime);
