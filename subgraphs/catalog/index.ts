@@ -2,30 +2,55 @@ import path from 'node:path';
 import { loadSchema, type SubgraphModule } from '../../kit';
 import { PrismaClient } from '../../prisma/catalog/generated/client';
 import type { CatalogContext } from './context';
+import type { OrphanPolicy } from './data/replaceLocationEntities';
 import { createCatalogIngestion } from './ingestion/catalogIngestion';
+import { createSourceReader } from './ingestion/sourceReader';
 import { resolvers } from './resolvers';
 
 /** The project's own demo catalog, loaded at start unless `--no-demo`. */
 export const DEMO_CATALOG = path.resolve(__dirname, '../../demo/catalog/catalog.yaml');
 
+export interface CatalogOptions {
+  /** Hosts `url` locations and placeholders may be read from; none by default (Backstage's `backend.reading.allow`). */
+  readAllowHosts?: string[];
+  /** How often every location is read again; 0 turns the periodic refresh off. Default 2 minutes. */
+  refreshIntervalMs?: number;
+  /** What happens to entities that leave their location. Default: removed one refresh after they are marked. */
+  orphans?: OrphanPolicy;
+}
+
+type CatalogServices = CatalogContext & { stopRefresh?: () => void };
+
 /** The core catalog subgraph: Backstage's entity model, served as `interface Entity`. */
-export const catalogSubgraph: SubgraphModule<CatalogContext, CatalogContext> = {
-  name: 'catalog',
-  typeDefs: loadSchema(path.join(__dirname, 'schema.graphql')),
-  resolvers,
-  migrationsDir: path.resolve(__dirname, '../../prisma/catalog/migrations'),
-  createServices: (database, runtime) => {
-    const prisma = new PrismaClient({ adapter: database.adapter });
-    return { prisma, ingestion: createCatalogIngestion(prisma, runtime.log) };
-  },
-  // Services hold nothing per request; loaders are built lazily per context object.
-  createContext: (services) => ({ ...services }),
-  afterStart: async (services, runtime) => {
-    const targets = [...(runtime.demo ? [DEMO_CATALOG] : []), ...runtime.locations];
-    for (const target of targets) await services.ingestion.registerLocation(target);
-  },
-  disposeServices: async (services) => {
-    await services.ingestion.idle();
-    await services.prisma.$disconnect();
-  },
-};
+export function createCatalogSubgraph(options: CatalogOptions = {}): SubgraphModule<CatalogServices, CatalogContext> {
+  return {
+    name: 'catalog',
+    typeDefs: loadSchema(path.join(__dirname, 'schema.graphql')),
+    resolvers,
+    migrationsDir: path.resolve(__dirname, '../../prisma/catalog/migrations'),
+    createServices: (database, runtime) => {
+      const prisma = new PrismaClient({ adapter: database.adapter });
+      const ingestion = createCatalogIngestion(prisma, {
+        reader: createSourceReader({ allowHosts: options.readAllowHosts }),
+        orphans: options.orphans ?? { strategy: 'delete', graceMs: 0 },
+        log: runtime.log,
+      });
+      return { prisma, ingestion };
+    },
+    // Services hold nothing per request; loaders are built lazily per context object.
+    createContext: (services) => ({ prisma: services.prisma, ingestion: services.ingestion }),
+    afterStart: async (services, runtime) => {
+      const targets = [...(runtime.demo ? [DEMO_CATALOG] : []), ...runtime.locations];
+      for (const target of targets) await services.ingestion.registerLocation(target);
+      const intervalMs = options.refreshIntervalMs ?? 120_000;
+      if (intervalMs > 0) services.stopRefresh = services.ingestion.refreshEvery(intervalMs);
+    },
+    disposeServices: async (services) => {
+      services.stopRefresh?.();
+      await services.ingestion.idle();
+      await services.prisma.$disconnect();
+    },
+  };
+}
+
+export const catalogSubgraph = createCatalogSubgraph();

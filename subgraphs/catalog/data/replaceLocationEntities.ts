@@ -1,63 +1,99 @@
 import type { Prisma, PrismaClient } from '../../../prisma/catalog/generated/client';
 import type { ProcessedEntity } from '../ingestion/processEntity';
-import type { Problem, SourcedEntity } from '../ingestion/readLocation';
+import type { FileContents, Problem } from '../ingestion/readLocation';
+
+/** What happens to entities that left their location. */
+export interface OrphanPolicy {
+  /** `delete`: marked first, removed at a later refresh once `graceMs` passed; `keep`: marked, never removed. */
+  strategy: 'delete' | 'keep';
+  graceMs: number;
+}
 
 export interface ReplaceResult {
   written: number;
   unchanged: number;
+  orphaned: number;
   removed: number;
   conflicts: Problem[];
 }
 
 /**
- * Makes the stored entities of one location exactly `entities`, in one transaction:
- * changed ones rewritten with their relations, unchanged ones untouched (re-applying the
- * same input writes nothing), vanished ones removed. An entity another location already
+ * Makes the stored entities of one location match what was just read, in one
+ * transaction. Per file, all or nothing: a file with any problem keeps its previously
+ * stored entities. Unchanged entities are not written (re-applying the same input writes
+ * nothing). Entities that vanished become orphans. An entity another location already
  * provides stays with that location and is reported as a conflict.
  */
 export async function replaceLocationEntities(
   prisma: PrismaClient,
   locationId: string,
-  entities: SourcedEntity[],
+  files: FileContents[],
+  /** Null leaves vanished entities alone (used when part of the location could not be read). */
+  policy: OrphanPolicy | null,
+  now = new Date(),
 ): Promise<ReplaceResult> {
   return prisma.$transaction(async (tx) => {
-    const refs = entities.map((entity) => entity.ref);
-    const claimed = await tx.entity.findMany({
-      where: { ref: { in: refs }, NOT: { locationId } },
-      select: { ref: true, location: { select: { target: true } } },
-    });
-    const claimedBy = new Map(claimed.map((row) => [row.ref, row.location?.target ?? 'a direct write']));
-    const conflicts: Problem[] = entities
+    const read = files.filter((file) => file.ok).flatMap((file) => file.entities);
+    const failedFiles = new Set(files.filter((file) => !file.ok).map((file) => file.file));
+    const claimedBy = await claimedElsewhere(tx, locationId, read.map((entity) => entity.ref));
+    const conflicts: Problem[] = read
       .filter((entity) => claimedBy.has(entity.ref))
       .map((entity) => ({
         file: entity.file,
         entityRef: entity.ref,
         message: `Entity ${entity.ref} is already provided by ${claimedBy.get(entity.ref)}; the first location keeps it`,
       }));
-    const ours = entities.filter((entity) => !claimedBy.has(entity.ref));
+    const ours = read.filter((entity) => !claimedBy.has(entity.ref));
     const stored = new Map(
-      (await tx.entity.findMany({ where: { locationId }, select: { ref: true, hash: true } })).map((row) => [row.ref, row.hash]),
+      (
+        await tx.entity.findMany({ where: { locationId }, select: { ref: true, hash: true, sourceFile: true, orphanedAt: true } })
+      ).map((row) => [row.ref, row]),
     );
-    const changed = ours.filter((entity) => stored.get(entity.ref) !== entity.hash);
-    const keep = new Set(ours.map((entity) => entity.ref));
-    const vanished = [...stored.keys()].filter((ref) => !keep.has(ref));
-    const rewritten = [...changed.map((entity) => entity.ref), ...vanished];
-    if (rewritten.length) {
-      await tx.relation.deleteMany({ where: { originRef: { in: rewritten } } });
-      await tx.entity.deleteMany({ where: { ref: { in: rewritten } } });
+    const changed = ours.filter((entity) => stored.get(entity.ref)?.hash !== entity.hash || stored.get(entity.ref)?.sourceFile !== entity.file);
+    const revived = ours.filter((entity) => !changed.includes(entity) && stored.get(entity.ref)?.orphanedAt);
+    const present = new Set(ours.map((entity) => entity.ref));
+    const vanished = policy
+      ? [...stored.values()].filter((row) => !present.has(row.ref) && !failedFiles.has(row.sourceFile ?? ''))
+      : [];
+    const expired = vanished.filter(
+      (row) => policy?.strategy === 'delete' && row.orphanedAt && now.getTime() - row.orphanedAt.getTime() >= policy.graceMs,
+    );
+    const newlyOrphaned = vanished.filter((row) => !row.orphanedAt);
+
+    const removed = [...changed.map((entity) => entity.ref), ...expired.map((row) => row.ref)];
+    if (removed.length) {
+      await tx.relation.deleteMany({ where: { originRef: { in: removed } } });
+      await tx.entity.deleteMany({ where: { ref: { in: removed } } });
     }
     if (changed.length) {
       await tx.entity.createMany({ data: changed.map((entity) => entityRow(entity, locationId)) });
-      await tx.relation.createMany({
-        data: changed.flatMap((entity) => entity.relations.map((relation) => ({ originRef: entity.ref, ...relation }))),
-        skipDuplicates: true,
-      });
+      await tx.relation.createMany({ data: relationRows(changed), skipDuplicates: true });
     }
-    return { written: changed.length, unchanged: ours.length - changed.length, removed: vanished.length, conflicts };
+    if (newlyOrphaned.length) {
+      await tx.entity.updateMany({ where: { ref: { in: newlyOrphaned.map((row) => row.ref) } }, data: { orphanedAt: now } });
+    }
+    if (revived.length) {
+      await tx.entity.updateMany({ where: { ref: { in: revived.map((entity) => entity.ref) } }, data: { orphanedAt: null } });
+    }
+    return {
+      written: changed.length,
+      unchanged: ours.length - changed.length,
+      orphaned: newlyOrphaned.length,
+      removed: expired.length,
+      conflicts,
+    };
   });
 }
 
-function entityRow(entity: ProcessedEntity, locationId: string): Prisma.EntityCreateManyInput {
+async function claimedElsewhere(tx: Prisma.TransactionClient, locationId: string, refs: string[]): Promise<Map<string, string>> {
+  const claimed = await tx.entity.findMany({
+    where: { ref: { in: refs }, NOT: { locationId } },
+    select: { ref: true, location: { select: { target: true } } },
+  });
+  return new Map(claimed.map((row) => [row.ref, row.location?.target ?? 'another location']));
+}
+
+export function entityRow(entity: ProcessedEntity & { file?: string }, locationId: string): Prisma.EntityCreateManyInput {
   return {
     ref: entity.ref,
     kind: entity.kind,
@@ -70,5 +106,10 @@ function entityRow(entity: ProcessedEntity, locationId: string): Prisma.EntityCr
     descriptor: entity.descriptor as unknown as Prisma.InputJsonValue,
     hash: entity.hash,
     locationId,
+    sourceFile: entity.file ?? null,
   };
+}
+
+export function relationRows(entities: ProcessedEntity[]): Prisma.RelationCreateManyInput[] {
+  return entities.flatMap((entity) => entity.relations.map((relation) => ({ originRef: entity.ref, ...relation })));
 }

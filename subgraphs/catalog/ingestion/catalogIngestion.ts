@@ -1,69 +1,139 @@
 import path from 'node:path';
 import type { PrismaClient } from '../../../prisma/catalog/generated/client';
+import { InputError, NotFoundError } from '../../../kit';
+import { deleteEntity } from '../data/deleteEntity';
+import { deleteLocation } from '../data/deleteLocation';
 import type { LocationRecord } from '../data/locationRecord';
-import { replaceLocationEntities } from '../data/replaceLocationEntities';
+import { replaceLocationEntities, type OrphanPolicy } from '../data/replaceLocationEntities';
 import { saveLocationErrors } from '../data/saveLocationErrors';
-import { readLocation, type Problem, type SourcedEntity } from './readLocation';
+import { applyDescriptors, type ApplyOutcome } from './applyDescriptors';
+import { dedupeByRef } from './dedupeByRef';
+import { readLocation } from './readLocation';
+import { isUrl, type SourceReader } from './sourceReader';
+
+export interface CatalogIngestionOptions {
+  reader: SourceReader;
+  orphans: OrphanPolicy;
+  log: (line: string) => void;
+}
 
 export interface CatalogIngestion {
-  /** Registers a file location (a path or glob) if new, and reads it now. */
+  /** Registers a location (a file path, a glob or an http(s) URL) if new, and reads it now. */
   registerLocation(target: string): Promise<LocationRecord>;
+  /** Reads one registered location again. */
+  refreshLocation(id: string): Promise<LocationRecord>;
+  /** Reads again the location that provides `ref`; null when no location provides it. */
+  refreshEntity(ref: string): Promise<LocationRecord | null>;
+  /** Reads every registered location again (the periodic refresh). */
+  refreshAll(): Promise<void>;
+  /** Removes a location and every entity it provided. */
+  unregisterLocation(id: string): Promise<boolean>;
+  /** Validates descriptor YAML and, unless `dryRun`, stores it at once (the direct write path). */
+  apply(yaml: string, dryRun: boolean): Promise<ApplyOutcome>;
+  /** Removes one entity (one a location provides comes back at its next refresh). */
+  removeEntity(ref: string): Promise<boolean>;
+  /** Re-reads every location every `intervalMs`; returns a function that stops it. */
+  refreshEvery(intervalMs: number): () => void;
   /** Resolves when no ingestion is running: shutdown waits here so nothing is half-written. */
   idle(): Promise<void>;
 }
 
 /**
- * Ingestion runs one location at a time, in a queue: two reads of the same catalog never
- * race, and stopping waits for the one in flight.
+ * Ingestion runs one piece of work at a time, in a queue: two reads of one catalog
+ * never race, writes through the graph wait their turn, and stopping waits for the
+ * work in flight.
  */
-export function createCatalogIngestion(prisma: PrismaClient, log: (line: string) => void): CatalogIngestion {
+export function createCatalogIngestion(prisma: PrismaClient, options: CatalogIngestionOptions): CatalogIngestion {
   let queue: Promise<unknown> = Promise.resolve();
   const enqueue = <T>(work: () => Promise<T>): Promise<T> => {
     const run = queue.then(work, work);
     queue = run.catch(() => undefined);
     return run;
   };
-  return {
+  const refresh = async (location: LocationRecord) => {
+    await ingest(prisma, location, options);
+    return prisma.location.findUniqueOrThrow({ where: { id: location.id } });
+  };
+  const ingestion: CatalogIngestion = {
     registerLocation: (target) =>
       enqueue(async () => {
-        const absolute = path.resolve(target);
-        const location = await prisma.location.upsert({
-          where: { target: absolute },
-          create: { type: 'file', target: absolute },
-          update: {},
-        });
-        await ingest(prisma, location, log);
-        return prisma.location.findUniqueOrThrow({ where: { id: location.id } });
+        const normalized = normalizeTarget(target);
+        const existing = await prisma.location.findUnique({ where: { target: normalized } });
+        if (!existing) await checkReadable(normalized, options.reader);
+        const location =
+          existing ?? (await prisma.location.create({ data: { type: isUrl(normalized) ? 'url' : 'file', target: normalized } }));
+        return refresh(location);
       }),
+    refreshLocation: (id) =>
+      enqueue(async () => {
+        const location = await prisma.location.findUnique({ where: { id } });
+        if (!location || location.type === 'direct') throw new NotFoundError(`No registered location with id ${id}`);
+        return refresh(location);
+      }),
+    refreshEntity: (ref) =>
+      enqueue(async () => {
+        const entity = await prisma.entity.findUnique({ where: { ref }, select: { location: true } });
+        if (!entity?.location || entity.location.type === 'direct') return null;
+        return refresh(entity.location);
+      }),
+    refreshAll: () =>
+      enqueue(async () => {
+        const locations = await prisma.location.findMany({ where: { NOT: { type: 'direct' } }, orderBy: { createdAt: 'asc' } });
+        for (const location of locations) await ingest(prisma, location, options);
+      }),
+    unregisterLocation: (id) => enqueue(() => deleteLocation(prisma, id)),
+    apply: (yaml, dryRun) => enqueue(() => applyDescriptors(prisma, yaml, dryRun)),
+    removeEntity: (ref) => enqueue(() => deleteEntity(prisma, ref)),
+    refreshEvery: (intervalMs) => {
+      const timer = setInterval(() => {
+        ingestion.refreshAll().catch((error) => options.log(`catalog: periodic refresh failed: ${error}`));
+      }, intervalMs);
+      timer.unref();
+      return () => clearInterval(timer);
+    },
     idle: () => queue.then(() => undefined),
   };
+  return ingestion;
 }
 
-async function ingest(prisma: PrismaClient, location: LocationRecord, log: (line: string) => void): Promise<void> {
+async function ingest(prisma: PrismaClient, location: LocationRecord, options: CatalogIngestionOptions): Promise<void> {
   const started = Date.now();
-  const contents = await readLocation(location.target);
-  const { unique, duplicates } = firstOfEachRef(contents.entities);
-  const result = await replaceLocationEntities(prisma, location.id, unique);
-  const problems = [...contents.problems, ...duplicates, ...result.conflicts];
+  let lastProgress = started;
+  const contents = await readLocation(location.target, {
+    reader: options.reader,
+    onFile: (filesRead) => {
+      // A progress line every few seconds on long reads; short ones stay quiet.
+      if (Date.now() - lastProgress < 3_000) return;
+      lastProgress = Date.now();
+      options.log(`catalog: reading ${location.target}: ${filesRead} files so far`);
+    },
+  });
+  const { files, duplicates } = dedupeByRef(contents.files);
+  const clean = files.every((file) => file.ok) && !contents.problems.length;
+  // Orphans are only decided on a clean read: a file that failed may have pointed at the missing ones.
+  const result = await replaceLocationEntities(prisma, location.id, files, clean ? options.orphans : null);
+  const problems = [...contents.problems, ...files.flatMap((file) => file.problems), ...duplicates, ...result.conflicts];
   await saveLocationErrors(prisma, location.id, problems);
-  log(
-    `catalog: ${location.target}: ${unique.length} entities (${result.written} written, ${result.unchanged} unchanged, ` +
-      `${result.removed} removed), ${problems.length} problems, ${Date.now() - started} ms`,
+  const entityCount = files.reduce((sum, file) => sum + file.entities.length, 0);
+  options.log(
+    `catalog: ${location.target}: ${files.length} files, ${entityCount} entities (${result.written} written, ` +
+      `${result.unchanged} unchanged, ${result.orphaned} orphaned, ${result.removed} removed), ` +
+      `${problems.length} problems, ${Date.now() - started} ms`,
   );
 }
 
-/** The same entity twice in one location: the first stays, the second is a problem. */
-function firstOfEachRef(entities: SourcedEntity[]) {
-  const seen = new Set<string>();
-  const unique: SourcedEntity[] = [];
-  const duplicates: Problem[] = [];
-  for (const entity of entities) {
-    if (seen.has(entity.ref)) {
-      duplicates.push({ file: entity.file, entityRef: entity.ref, message: `Entity ${entity.ref} is defined more than once; the first definition is kept` });
-    } else {
-      seen.add(entity.ref);
-      unique.push(entity);
-    }
+function normalizeTarget(target: string): string {
+  const trimmed = target.trim();
+  if (!trimmed) throw new InputError('A location target must not be empty');
+  return isUrl(trimmed) ? trimmed : path.resolve(trimmed);
+}
+
+/** A new location must be readable now; one already registered keeps its last good state instead. */
+async function checkReadable(target: string, reader: SourceReader): Promise<void> {
+  if (!isUrl(target) && /[*?[\]{}]/.test(target)) return;
+  try {
+    await reader.read(target);
+  } catch (error) {
+    throw new InputError(`Cannot register ${target}: ${error instanceof Error ? error.message : String(error)}`);
   }
-  return { unique, duplicates };
 }

@@ -27,7 +27,7 @@ export type ProcessResult = { ok: true; entity: ProcessedEntity } | { ok: false;
 /** Validates one descriptor with Backstage's rules and derives what the catalog stores. */
 export function processEntity(raw: unknown): ProcessResult {
   const validation = validateEntity(raw);
-  if (!validation.ok) return { ok: false, ref: guessRef(raw), errors: validation.errors };
+  if (!validation.ok) return { ok: false, ref: guessEntityRef(raw), errors: validation.errors };
   const descriptor = validation.entity;
   const ref = stringifyEntityRef({ kind: descriptor.kind, namespace: descriptor.metadata.namespace, name: descriptor.metadata.name });
   const relations = deriveRelations(descriptor);
@@ -55,7 +55,7 @@ function lowerString(value: unknown): string | null {
 }
 
 /** A best-effort ref for an invalid descriptor, so its error can name the entity. */
-function guessRef(raw: unknown): string | null {
+export function guessEntityRef(raw: unknown): string | null {
   const value = raw as { kind?: unknown; metadata?: { name?: unknown; namespace?: unknown } } | null;
   if (typeof value?.kind !== 'string' || typeof value.metadata?.name !== 'string') return null;
   const namespace = typeof value.metadata.namespace === 'string' ? value.metadata.namespace : undefined;

@@ -1,11 +1,9 @@
-import { readFile, stat } from 'node:fs/promises';
-import path from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
+import path from 'node:path';
 import { parseDescriptors } from './parseDescriptors';
-import { processEntity, type ProcessedEntity } from './processEntity';
-
-/** Descriptor files larger than this are refused rather than parsed. */
-export const MAX_DESCRIPTOR_BYTES = 5 * 1024 * 1024;
+import { guessEntityRef, processEntity, type ProcessedEntity } from './processEntity';
+import { resolvePlaceholders } from './resolvePlaceholders';
+import { isUrl, resolveRelative, type SourceReader } from './sourceReader';
 
 export interface Problem {
   file: string;
@@ -16,78 +14,97 @@ export interface Problem {
 /** An entity with the file it was read from, so problems can name the file. */
 export type SourcedEntity = ProcessedEntity & { file: string };
 
-export interface LocationContents {
+/**
+ * One file of a location. A file applies all or nothing: `ok` is false when anything in
+ * it failed, and then its previously stored entities stay as they were.
+ */
+export interface FileContents {
+  file: string;
+  ok: boolean;
   entities: SourcedEntity[];
   problems: Problem[];
-  files: string[];
+}
+
+export interface LocationContents {
+  files: FileContents[];
+  /** Problems that belong to no file that could be read (a missing target, say). */
+  problems: Problem[];
+}
+
+export interface ReadLocationOptions {
+  reader: SourceReader;
+  /** Called after each file, for progress lines on long reads. */
+  onFile?: (filesRead: number) => void;
 }
 
 /**
- * Reads a file location: the target (a path or a glob), and every `Location` entity found
- * there, followed relative to its own file. Each file is read once, so loops end.
+ * Reads a location: its target (a path, a glob or an http(s) URL) and every `Location`
+ * entity found there, followed relative to its own file. Each file is read once, so
+ * locations that point at each other end.
  */
-export async function readLocation(target: string): Promise<LocationContents> {
-  const contents: LocationContents = { entities: [], problems: [], files: [] };
+export async function readLocation(target: string, options: ReadLocationOptions): Promise<LocationContents> {
+  const contents: LocationContents = { files: [], problems: [] };
   const seen = new Set<string>();
   const visit = async (pattern: string, fromFile: string) => {
     for (const file of await expandTarget(pattern, fromFile, contents.problems)) {
       if (seen.has(file)) continue;
       seen.add(file);
-      contents.files.push(file);
-      for (const nested of await readDescriptorFile(file, contents)) await visit(nested, file);
+      const { fileContents, nested } = await readDescriptorFile(file, options.reader);
+      contents.files.push(fileContents);
+      options.onFile?.(contents.files.length);
+      for (const next of nested) await visit(next, file);
     }
   };
-  await visit(path.resolve(target), path.resolve(target));
+  const root = isUrl(target) ? target : path.resolve(target);
+  await visit(root, root);
   return contents;
 }
 
 async function expandTarget(pattern: string, fromFile: string, problems: Problem[]): Promise<string[]> {
-  if (isDynamicPattern(pattern)) {
-    const files = await glob(pattern, { absolute: true, onlyFiles: true, expandDirectories: false });
-    if (!files.length) problems.push({ file: fromFile, entityRef: null, message: `No files match ${pattern}` });
-    return files.sort();
-  }
-  try {
-    if ((await stat(pattern)).isFile()) return [pattern];
-    problems.push({ file: fromFile, entityRef: null, message: `${pattern} is not a file` });
-  } catch {
-    problems.push({ file: fromFile, entityRef: null, message: `File not found: ${pattern}` });
-  }
-  return [];
+  if (isUrl(pattern) || !isDynamicPattern(pattern)) return [pattern];
+  const files = await glob(pattern, { absolute: true, onlyFiles: true, expandDirectories: false });
+  if (!files.length) problems.push({ file: fromFile, entityRef: null, message: `No files match ${pattern}` });
+  return files.sort();
 }
 
-/** Reads one file into `contents`; returns the targets of the Location entities it holds. */
-async function readDescriptorFile(file: string, contents: LocationContents): Promise<string[]> {
-  const problem = (message: string, entityRef: string | null = null) => contents.problems.push({ file, entityRef, message });
-  const size = (await stat(file)).size;
-  if (size > MAX_DESCRIPTOR_BYTES) {
-    problem(`File is ${size} bytes, larger than the ${MAX_DESCRIPTOR_BYTES} allowed for a descriptor file`);
-    return [];
-  }
-  const parsed = parseDescriptors(await readFile(file, 'utf8'));
-  parsed.errors.forEach((message) => problem(message));
+async function readDescriptorFile(file: string, reader: SourceReader) {
+  const fileContents: FileContents = { file, ok: true, entities: [], problems: [] };
+  const problem = (message: string, entityRef: string | null = null) => {
+    fileContents.ok = false;
+    fileContents.problems.push({ file, entityRef, message });
+  };
   const nested: string[] = [];
+  let text: string;
+  try {
+    text = await reader.read(file);
+  } catch (error) {
+    problem(error instanceof Error ? error.message : String(error));
+    return { fileContents, nested };
+  }
+  const parsed = parseDescriptors(text);
+  parsed.errors.forEach((message) => problem(message));
   for (const { value } of parsed.documents) {
-    const result = processEntity(value);
+    const resolved = await resolvePlaceholders(value, file, reader);
+    const result = resolved.ok ? processEntity(resolved.value) : { ok: false as const, ref: guessEntityRef(value), errors: resolved.errors };
     if (!result.ok) {
       result.errors.forEach((message) => problem(message, result.ref));
       continue;
     }
-    contents.entities.push({ ...result.entity, file });
+    fileContents.entities.push({ ...result.entity, file });
     if (result.entity.kind === 'location') nested.push(...nestedTargets(result.entity, file, problem));
   }
-  return nested;
+  return { fileContents, nested };
 }
 
 function nestedTargets(entity: ProcessedEntity, file: string, problem: (message: string, ref?: string) => void): string[] {
   const spec = entity.descriptor.spec ?? {};
-  const type = typeof spec.type === 'string' ? spec.type : 'file';
+  const type = typeof spec.type === 'string' ? spec.type : isUrl(file) ? 'url' : 'file';
   const targets = [spec.target, ...(Array.isArray(spec.targets) ? spec.targets : [])].filter(
     (target): target is string => typeof target === 'string',
   );
-  if (type !== 'file') {
-    problem(`Location type "${type}" is not supported yet; only "file" locations are read`, entity.ref);
+  if (type !== 'file' && type !== 'url') {
+    problem(`Location type "${type}" is not supported; use "file" or "url"`, entity.ref);
     return [];
   }
-  return targets.map((target) => path.resolve(path.dirname(file), target));
+  return targets.map((target) => resolveRelative(file, target));
 }

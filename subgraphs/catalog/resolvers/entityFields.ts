@@ -16,7 +16,9 @@ export const entityFields = {
   description: (record: EntityRecord) => descriptorOf(record).metadata.description ?? null,
   tags: (record: EntityRecord) => descriptorOf(record).metadata.tags ?? [],
   labels: (record: EntityRecord) => keyValues(descriptorOf(record).metadata.labels),
-  annotations: (record: EntityRecord) => keyValues(descriptorOf(record).metadata.annotations),
+  // An orphan carries Backstage's annotation, so clients that know Backstage need nothing new.
+  annotations: (record: EntityRecord) =>
+    keyValues({ ...descriptorOf(record).metadata.annotations, ...(record.orphanedAt ? { 'backstage.io/orphan': 'true' } : {}) }),
   links: (record: EntityRecord) => descriptorOf(record).metadata.links ?? [],
   spec: (record: EntityRecord) => descriptorOf(record).spec ?? null,
   relations: async (record: EntityRecord, args: { type?: string | null }, context: CatalogContext) => {

@@ -17,11 +17,14 @@ import {
 } from './kindFields';
 import { Mutation } from './Mutation';
 import { Query } from './Query';
+import { ingestionQueries } from './ingestionQueries';
+import { ApplyResult } from './ApplyResult';
 import { Relation } from './Relation';
 
 export const resolvers: Resolvers = {
   JSON: JSONScalar,
-  Query,
+  Query: { ...Query, ...ingestionQueries },
+  ApplyResult,
   Mutation,
   Entity,
   Relation,

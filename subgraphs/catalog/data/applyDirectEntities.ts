@@ -1,0 +1,37 @@
+import type { PrismaClient } from '../../../prisma/catalog/generated/client';
+import type { ProcessedEntity } from '../ingestion/processEntity';
+import { entityRow, relationRows } from './replaceLocationEntities';
+
+/** The location that owns entities written through the graph rather than read from files. */
+export const DIRECT_LOCATION = { type: 'direct', target: 'graphql:applyEntities' } as const;
+
+export type DirectApplyResult = { ok: true; written: number } | { ok: false; conflicts: { ref: string; target: string }[] };
+
+/**
+ * Upserts entities written through the graph, all or nothing, in one transaction. An
+ * entity that a registered location provides is not overwritten: the file stays the
+ * source of truth, and the whole write is refused.
+ */
+export async function applyDirectEntities(prisma: PrismaClient, entities: ProcessedEntity[]): Promise<DirectApplyResult> {
+  return prisma.$transaction(async (tx) => {
+    const location = await tx.location.upsert({ where: { target: DIRECT_LOCATION.target }, create: DIRECT_LOCATION, update: {} });
+    const refs = entities.map((entity) => entity.ref);
+    const claimed = await tx.entity.findMany({
+      where: { ref: { in: refs }, NOT: { locationId: location.id } },
+      select: { ref: true, location: { select: { target: true } } },
+    });
+    if (claimed.length) return { ok: false, conflicts: claimed.map((row) => ({ ref: row.ref, target: row.location?.target ?? 'another location' })) };
+    const stored = new Map(
+      (await tx.entity.findMany({ where: { ref: { in: refs } }, select: { ref: true, hash: true } })).map((row) => [row.ref, row.hash]),
+    );
+    const changed = entities.filter((entity) => stored.get(entity.ref) !== entity.hash);
+    if (changed.length) {
+      const changedRefs = changed.map((entity) => entity.ref);
+      await tx.relation.deleteMany({ where: { originRef: { in: changedRefs } } });
+      await tx.entity.deleteMany({ where: { ref: { in: changedRefs } } });
+      await tx.entity.createMany({ data: changed.map((entity) => entityRow(entity, location.id)) });
+      await tx.relation.createMany({ data: relationRows(changed), skipDuplicates: true });
+    }
+    return { ok: true, written: changed.length };
+  });
+}

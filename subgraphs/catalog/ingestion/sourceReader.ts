@@ -1,0 +1,93 @@
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+
+/** Descriptor files and placeholder targets larger than this are refused, not parsed. */
+export const MAX_SOURCE_BYTES = 5 * 1024 * 1024;
+
+export interface SourceReaderOptions {
+  /**
+   * Hosts URLs may be read from (`example.com`, `*.example.com`, `127.0.0.1:8080`).
+   * Empty by default: like Backstage's `backend.reading.allow`, nothing is fetched from a
+   * host nobody allowed.
+   */
+  allowHosts?: string[];
+  /** Give up on a URL after this long. */
+  timeoutMs?: number;
+  maxBytes?: number;
+}
+
+/** Reads descriptor sources: local files and, from allowed hosts only, http(s) URLs. */
+export interface SourceReader {
+  read(target: string): Promise<string>;
+}
+
+export class SourceReadError extends Error {}
+
+/** A URL on a host nobody allowed: named as Backstage names it. */
+export class ReadNotAllowedError extends SourceReadError {
+  override name = 'NotAllowedError';
+}
+
+export function isUrl(target: string): boolean {
+  return /^https?:\/\//i.test(target);
+}
+
+/** `relative` as seen from the file or URL `base`. */
+export function resolveRelative(base: string, relative: string): string {
+  if (isUrl(relative) || path.isAbsolute(relative)) return relative;
+  return isUrl(base) ? new URL(relative, base).toString() : path.resolve(path.dirname(base), relative);
+}
+
+export function createSourceReader(options: SourceReaderOptions = {}): SourceReader {
+  const maxBytes = options.maxBytes ?? MAX_SOURCE_BYTES;
+  const allowHosts = options.allowHosts ?? [];
+  return {
+    async read(target) {
+      if (!isUrl(target)) return readLocalFile(target, maxBytes);
+      const url = new URL(target);
+      if (!allowHosts.some((pattern) => hostMatches(pattern, url))) {
+        throw new ReadNotAllowedError(
+          `Reading from '${target}' is not allowed. You may need to configure an integration for the target host, ` +
+            `or add it to the configured list of allowed hosts at 'backend.reading.allow'`,
+        );
+      }
+      return fetchText(url, options.timeoutMs ?? 10_000, maxBytes);
+    },
+  };
+}
+
+async function readLocalFile(file: string, maxBytes: number): Promise<string> {
+  let size: number;
+  try {
+    const stats = await stat(file);
+    if (!stats.isFile()) throw new SourceReadError(`${file} is not a file`);
+    size = stats.size;
+  } catch (error) {
+    if (error instanceof SourceReadError) throw error;
+    throw new SourceReadError(`File not found: ${file}`);
+  }
+  if (size > maxBytes) throw new SourceReadError(`${file} is ${size} bytes, larger than the ${maxBytes} allowed`);
+  return readFile(file, 'utf8');
+}
+
+function hostMatches(pattern: string, url: URL): boolean {
+  const host = pattern.includes(':') ? url.host : url.hostname;
+  return pattern.startsWith('*.') ? host.endsWith(pattern.slice(1)) : host === pattern;
+}
+
+async function fetchText(url: URL, timeoutMs: number, maxBytes: number): Promise<string> {
+  let response: Response;
+  try {
+    response = await fetch(url, { signal: AbortSignal.timeout(timeoutMs), redirect: 'error' });
+  } catch (error) {
+    throw new SourceReadError(`Could not fetch ${url}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  if (!response.ok) throw new SourceReadError(`Could not fetch ${url}: HTTP ${response.status}`);
+  if (Number(response.headers.get('content-length') ?? 0) > maxBytes) {
+    await response.body?.cancel();
+    throw new SourceReadError(`${url} is larger than the ${maxBytes} bytes allowed`);
+  }
+  const body = Buffer.from(await response.arrayBuffer());
+  if (body.length > maxBytes) throw new SourceReadError(`${url} is larger than the ${maxBytes} bytes allowed`);
+  return body.toString('utf8');
+}

@@ -1,0 +1,22 @@
+import { InputError } from '../../../kit';
+import type { QueryResolvers } from '../generated/resolvers';
+import { normalizeEntityRef } from '../model/entityRef';
+
+const MAX_ERRORS_PAGE = 500;
+
+/** Query fields about ingestion (the `extend type Query` in schema.graphql). */
+export const ingestionQueries: Pick<QueryResolvers, 'ingestionErrors'> = {
+  ingestionErrors: (_, { entityRef, first }, context) => {
+    const take = first ?? 100;
+    if (!Number.isInteger(take) || take < 1 || take > MAX_ERRORS_PAGE) {
+      throw new InputError(`"first" must be between 1 and ${MAX_ERRORS_PAGE}, got ${take}`);
+    }
+    const ref = entityRef ? normalizeEntityRef(entityRef) : undefined;
+    if (ref === null) throw new InputError(`"${entityRef}" is not an entity ref`);
+    return context.prisma.ingestionError.findMany({
+      where: ref ? { entityRef: ref } : {},
+      orderBy: [{ createdAt: 'desc' }, { id: 'asc' }],
+      take,
+    });
+  },
+};
