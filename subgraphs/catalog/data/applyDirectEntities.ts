@@ -1,6 +1,6 @@
 import type { PrismaClient } from '../../../prisma/catalog/generated/client';
 import type { ProcessedEntity } from '../ingestion/processEntity';
-import { entityRow, relationRows } from './replaceLocationEntities';
+import { deleteEntitiesByRef, insertEntities, insertRelations } from './bulkWrite';
 
 /** The location that owns entities written through the graph rather than read from files. */
 export const DIRECT_LOCATION = { type: 'direct', target: 'graphql:applyEntities' } as const;
@@ -26,11 +26,9 @@ export async function applyDirectEntities(prisma: PrismaClient, entities: Proces
     );
     const changed = entities.filter((entity) => stored.get(entity.ref) !== entity.hash);
     if (changed.length) {
-      const changedRefs = changed.map((entity) => entity.ref);
-      await tx.relation.deleteMany({ where: { originRef: { in: changedRefs } } });
-      await tx.entity.deleteMany({ where: { ref: { in: changedRefs } } });
-      await tx.entity.createMany({ data: changed.map((entity) => entityRow(entity, location.id)) });
-      await tx.relation.createMany({ data: relationRows(changed), skipDuplicates: true });
+      await deleteEntitiesByRef(tx, changed.map((entity) => entity.ref));
+      await insertEntities(tx, changed, location.id);
+      await insertRelations(tx, changed);
     }
     return { ok: true, written: changed.length };
   });

@@ -1,6 +1,6 @@
 import type { Prisma, PrismaClient } from '../../../prisma/catalog/generated/client';
-import type { ProcessedEntity } from '../ingestion/processEntity';
 import type { FileContents, Problem } from '../ingestion/readLocation';
+import { deleteEntitiesByRef, insertEntities, insertRelations } from './bulkWrite';
 
 /** What happens to entities that left their location. */
 export interface OrphanPolicy {
@@ -60,15 +60,9 @@ export async function replaceLocationEntities(
     );
     const newlyOrphaned = vanished.filter((row) => !row.orphanedAt);
 
-    const removed = [...changed.map((entity) => entity.ref), ...expired.map((row) => row.ref)];
-    if (removed.length) {
-      await tx.relation.deleteMany({ where: { originRef: { in: removed } } });
-      await tx.entity.deleteMany({ where: { ref: { in: removed } } });
-    }
-    if (changed.length) {
-      await tx.entity.createMany({ data: changed.map((entity) => entityRow(entity, locationId)) });
-      await tx.relation.createMany({ data: relationRows(changed), skipDuplicates: true });
-    }
+    await deleteEntitiesByRef(tx, [...changed.map((entity) => entity.ref), ...expired.map((row) => row.ref)]);
+    await insertEntities(tx, changed, locationId);
+    await insertRelations(tx, changed);
     if (newlyOrphaned.length) {
       await tx.entity.updateMany({ where: { ref: { in: newlyOrphaned.map((row) => row.ref) } }, data: { orphanedAt: now } });
     }
@@ -91,25 +85,4 @@ async function claimedElsewhere(tx: Prisma.TransactionClient, locationId: string
     select: { ref: true, location: { select: { target: true } } },
   });
   return new Map(claimed.map((row) => [row.ref, row.location?.target ?? 'another location']));
-}
-
-export function entityRow(entity: ProcessedEntity & { file?: string }, locationId: string): Prisma.EntityCreateManyInput {
-  return {
-    ref: entity.ref,
-    kind: entity.kind,
-    namespace: entity.namespace,
-    name: entity.name,
-    type: entity.type,
-    lifecycle: entity.lifecycle,
-    ownerRef: entity.ownerRef,
-    tags: entity.tags,
-    descriptor: entity.descriptor as unknown as Prisma.InputJsonValue,
-    hash: entity.hash,
-    locationId,
-    sourceFile: entity.file ?? null,
-  };
-}
-
-export function relationRows(entities: ProcessedEntity[]): Prisma.RelationCreateManyInput[] {
-  return entities.flatMap((entity) => entity.relations.map((relation) => ({ originRef: entity.ref, ...relation })));
 }

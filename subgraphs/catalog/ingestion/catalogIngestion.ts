@@ -108,6 +108,7 @@ async function ingest(prisma: PrismaClient, location: LocationRecord, options: C
       options.log(`catalog: reading ${location.target}: ${filesRead} files so far`);
     },
   });
+  const readMs = Date.now() - started;
   const { files, duplicates } = dedupeByRef(contents.files);
   const clean = files.every((file) => file.ok) && !contents.problems.length;
   // Orphans are only decided on a clean read: a file that failed may have pointed at the missing ones.
@@ -118,7 +119,7 @@ async function ingest(prisma: PrismaClient, location: LocationRecord, options: C
   options.log(
     `catalog: ${location.target}: ${files.length} files, ${entityCount} entities (${result.written} written, ` +
       `${result.unchanged} unchanged, ${result.orphaned} orphaned, ${result.removed} removed), ` +
-      `${problems.length} problems, ${Date.now() - started} ms`,
+      `${problems.length} problems, ${Date.now() - started} ms (reading ${readMs} ms)`,
   );
 }
 

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { parseDescriptors } from './parseDescriptors';
 import { guessEntityRef, processEntity, type ProcessedEntity } from './processEntity';
 import { resolvePlaceholders } from './resolvePlaceholders';
+import { mapConcurrently } from './mapConcurrently';
 import { isUrl, resolveRelative, type SourceReader } from './sourceReader';
 
 export interface Problem {
@@ -31,6 +32,9 @@ export interface LocationContents {
   problems: Problem[];
 }
 
+/** Files read at once: enough to keep the disk busy, few enough to bound memory. */
+const READ_CONCURRENCY = 32;
+
 export interface ReadLocationOptions {
   reader: SourceReader;
   /** Called after each file, for progress lines on long reads. */
@@ -46,13 +50,14 @@ export async function readLocation(target: string, options: ReadLocationOptions)
   const contents: LocationContents = { files: [], problems: [] };
   const seen = new Set<string>();
   const visit = async (pattern: string, fromFile: string) => {
-    for (const file of await expandTarget(pattern, fromFile, contents.problems)) {
-      if (seen.has(file)) continue;
-      seen.add(file);
-      const { fileContents, nested } = await readDescriptorFile(file, options.reader);
+    const files = (await expandTarget(pattern, fromFile, contents.problems)).filter((file) => !seen.has(file));
+    files.forEach((file) => seen.add(file));
+    // Reads overlap (a glob can name thousands of files); results keep the glob's order.
+    const read = await mapConcurrently(files, READ_CONCURRENCY, (file) => readDescriptorFile(file, options.reader));
+    for (const { fileContents, nested } of read) {
       contents.files.push(fileContents);
       options.onFile?.(contents.files.length);
-      for (const next of nested) await visit(next, file);
+      for (const next of nested) await visit(next, fileContents.file);
     }
   };
   const root = isUrl(target) ? target : path.resolve(target);
