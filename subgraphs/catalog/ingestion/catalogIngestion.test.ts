@@ -42,19 +42,46 @@ describeEachDatabase('catalog ingestion', (kind) => {
     expect(statements.length).toBeGreaterThan(0);
   });
 
-  it("loads Backstage's own example catalog without crashing, reporting what it rejects", async () => {
+  it("loads Backstage's own example catalog with exactly the entities and errors Backstage gives", async () => {
     const location = await catalog.services.ingestion.registerLocation(BACKSTAGE_EXAMPLES);
-    const result = await postGraphQL(catalog.url, `query ($ref: ID!) {
-      artist: entity(ref: $ref) { ref ... on Component { owner { ref } system { ref } } }
-      locations { target errors { file entityRef message } }
-    }`, { ref: 'component:default/artist-lookup' });
+    const result = await postGraphQL(catalog.url, `{
+      artist: entity(ref: "component:default/artist-lookup") { ref ... on Component { owner { ref } system { ref } dependsOn { ref } } }
+      petstore: entity(ref: "api:petstore-webhook") { ... on API { definition } }
+      custom: entity(ref: "airesource:default/code-review-plugin") { __typename kind spec }
+      locations { id errors { file entityRef message } }
+    }`);
     expect(result.errors).toBeUndefined();
-    expect(result.data!.artist).toMatchObject({ ref: 'component:default/artist-lookup', owner: { ref: 'group:default/team-a' } });
-    const errors = result.data!.locations.find((found: { target: string }) => found.target === location.target).errors;
-    expect(errors).toEqual(
-      expect.arrayContaining([
-        expect.objectContaining({ file: expect.stringMatching(/invalid-component\.yaml$/), message: expect.stringMatching(/metadata\.name/) }),
-      ]),
+    const data = result.data!;
+    expect(data.artist).toMatchObject({
+      owner: { ref: 'group:default/team-a' },
+      system: { ref: 'system:default/artist-engagement-portal' },
+      dependsOn: [{ ref: 'resource:default/artists-db' }],
+    });
+    // The `guest` user exists in two namespaces; both are kept.
+    const everyone = await catalog.services.prisma.entity.findMany({ where: { locationId: location.id }, select: { ref: true } });
+    expect(everyone.map((row) => row.ref)).toEqual(expect.arrayContaining(['user:default/guest', 'user:development/guest']));
+    // Every document of every file the root location reaches, less the 12 Backstage rejects.
+    expect(everyone).toHaveLength(73);
+    // A local $text placeholder is resolved; custom kinds are kept whole.
+    expect(data.petstore.definition).toMatch(/^openapi:/m);
+    expect(data.custom).toMatchObject({ __typename: 'GenericEntity', kind: 'AiResource' });
+    expect(everyone.map((row) => row.ref)).not.toContain('component:default/invalid component');
+    const errors = data.locations.find((found: { id: string }) => found.id === location.id).errors;
+    expect(errors.map((error: { file: string }) => path.basename(error.file)).sort()).toEqual([
+      'analytics-api.yaml', 'aware-core-insight-api.yaml', 'aware-producer-service-api.yaml', 'config-schema-api.yaml',
+      'invalid-component.yaml', 'mapping-api.yaml', 'maps-analytics-api.yaml', 'odp-analytics-api.yaml', 'spotify-api.yaml',
+      'wayback-archive-api.yaml', 'wayback-search-api.yaml', 'workplace-api.yaml',
+    ]);
+    const invalid = errors.find((error: { file: string }) => error.file.endsWith('invalid-component.yaml'));
+    expect(invalid.message).toBe(
+      '"metadata.name" is not valid; expected a string that is sequences of [a-zA-Z0-9] separated by any of [-_.], ' +
+        'at most 63 characters in total but found "invalid component". To learn more about catalog file format, visit: ' +
+        'https://github.com/backstage/backstage/blob/master/docs/architecture-decisions/adr002-default-catalog-file-format.md',
     );
+    const unreachable = errors.find((error: { file: string }) => error.file.endsWith('spotify-api.yaml'));
+    expect(unreachable).toMatchObject({
+      entityRef: 'api:default/spotify',
+      message: expect.stringMatching(/^Placeholder \$text could not read location https:\/\/github\.com\//),
+    });
   });
 });

@@ -27,7 +27,8 @@ export type ProcessResult = { ok: true; entity: ProcessedEntity } | { ok: false;
 /** Validates one descriptor with Backstage's rules and derives what the catalog stores. */
 export function processEntity(raw: unknown): ProcessResult {
   const validation = validateEntity(raw);
-  if (!validation.ok) return { ok: false, ref: guessEntityRef(raw), errors: validation.errors };
+    // Backstage reports the first failure of an entity; so do we, word for word.
+  if (!validation.ok) return { ok: false, ref: guessEntityRef(raw), errors: validation.errors.slice(0, 1) };
   const descriptor = validation.entity;
   const ref = stringifyEntityRef({ kind: descriptor.kind, namespace: descriptor.metadata.namespace, name: descriptor.metadata.name });
   const relations = deriveRelations(descriptor);
