@@ -14,6 +14,8 @@ export interface SubgraphEntry {
 export const SUBGRAPHS: SubgraphEntry[] = [
   { name: 'catalog', port: 4001, load: async () => (await import('./subgraphs/catalog')).catalogSubgraph },
   { name: 'cicd', port: 4002, load: async () => (await import('./subgraphs/cicd')).cicdSubgraph },
+  { name: 'techdocs', port: 4004, load: async () => (await import('./subgraphs/techdocs')).techdocsSubgraph },
+  { name: 'security', port: 4003, load: async () => (await import('./subgraphs/security')).securitySubgraph },
 ];
 
 export function findSubgraph(name: string): SubgraphEntry {

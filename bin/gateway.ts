@@ -3,11 +3,15 @@
  *
  *   npm run gateway -- --port 4000 --subgraph catalog=http://127.0.0.1:4001/graphql [--subgraph ...]
  *   npm run gateway -- --port 4000 --supergraph supergraph.graphql
+ *
+ * Needs ENSEMBLE_SUBGRAPH_SECRET (the subgraphs' secret) unless --insecure-dev is given.
+ * Limits and timeouts come from ENSEMBLE_* variables: see docs/hardening.md.
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { startGateway, type SupergraphSource } from '../gateway/startGateway';
 import { SUBGRAPHS } from '../supergraph.config';
+import { gatewayOptionsFromEnv, positiveIntegerFlag, subgraphSecretFromEnv } from './hardeningOptions';
 import { exitWith, log, onShutdown, parsePort, parseSubgraphUrls } from './runtimeOptions';
 
 const USAGE = `Usage: npm run gateway -- [options]
@@ -15,7 +19,14 @@ const USAGE = `Usage: npm run gateway -- [options]
   --host <address>           address to listen on (default: 127.0.0.1)
   --subgraph <name>=<url>    compose from this running subgraph (repeatable); the default
                              is every known subgraph on its default port
-  --supergraph <file>        serve a supergraph composed by \`npm run compose\` (no introspection)`;
+  --supergraph <file>        serve a supergraph composed by \`npm run compose\` (no introspection)
+  --production               no introspection, no "Did you mean" hints (also NODE_ENV=production)
+  --cors-origin <origin>     a browser origin allowed to call the gateway (repeatable;
+                             default $ENSEMBLE_CORS_ORIGINS, else only the gateway's own)
+  --subgraph-timeout <ms>    per subgraph fetch (default $ENSEMBLE_SUBGRAPH_TIMEOUT_MS or 10000)
+  --insecure-dev             run without ENSEMBLE_SUBGRAPH_SECRET: requests to subgraphs unsigned
+Subgraph requests are signed with $ENSEMBLE_SUBGRAPH_SECRET, which is required unless
+--insecure-dev is given. Operation limits: ENSEMBLE_MAX_* (see docs/hardening.md).`;
 
 async function main() {
   const { values } = parseArgs({
@@ -24,6 +35,10 @@ async function main() {
       host: { type: 'string', default: '127.0.0.1' },
       subgraph: { type: 'string', multiple: true, default: [] },
       supergraph: { type: 'string' },
+      production: { type: 'boolean', default: false },
+      'cors-origin': { type: 'string', multiple: true, default: [] },
+      'subgraph-timeout': { type: 'string' },
+      'insecure-dev': { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
   });
@@ -37,7 +52,20 @@ async function main() {
           ? parseSubgraphUrls(values.subgraph)
           : SUBGRAPHS.map((entry) => ({ name: entry.name, url: `http://127.0.0.1:${entry.port}/graphql` })),
       };
-  const gateway = await startGateway({ port: parsePort(values.port ?? process.env.PORT, 4000), host: values.host, supergraph, log });
+  const subgraphSecret = subgraphSecretFromEnv(values['insecure-dev']);
+  if (subgraphSecret === null) log('warning: --insecure-dev: subgraph requests are not signed');
+  const fromEnv = gatewayOptionsFromEnv();
+  const gateway = await startGateway({
+    ...fromEnv,
+    port: parsePort(values.port ?? process.env.PORT, 4000),
+    host: values.host,
+    supergraph,
+    log,
+    subgraphSecret,
+    production: values.production || fromEnv.production,
+    corsOrigins: values['cors-origin'].length ? values['cors-origin'] : fromEnv.corsOrigins,
+    subgraphTimeoutMs: positiveIntegerFlag('subgraph-timeout', values['subgraph-timeout']) ?? fromEnv.subgraphTimeoutMs,
+  });
   onShutdown(gateway.stop);
   log(`gateway ready at ${gateway.url}`);
 }

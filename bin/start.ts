@@ -3,11 +3,16 @@
  * port with an embedded database, then the gateway composing them.
  *
  *   npm start [-- --port 4000] [--in-memory] [--data-dir .data] [--location <path>]... [--no-demo]
+ *
+ * Gateway and subgraphs share ENSEMBLE_SUBGRAPH_SECRET, or a random secret made for this
+ * run when it is unset; no other process can call the subgraphs either way.
  */
 import { parseArgs } from 'node:util';
 import { startGateway } from '../gateway/startGateway';
 import { startSubgraph, type RunningSubgraph } from '../kit';
 import { SUBGRAPHS } from '../supergraph.config';
+import { generateSubgraphSecret } from '../kit';
+import { gatewayOptionsFromEnv, SECRET_VARIABLE, subgraphOptionsFromEnv } from './hardeningOptions';
 import { databaseUrlFor, exitWith, log, onShutdown, parsePort } from './runtimeOptions';
 
 const USAGE = `Usage: npm start -- [options]
@@ -16,7 +21,11 @@ const USAGE = `Usage: npm start -- [options]
   --data-dir <dir>    where embedded databases live (default: .data)
   --location <path>   register a descriptor file or glob at start (repeatable)
   --no-demo           start without the demo catalog and plugin demo data
-Each subgraph's database URL can be set with <NAME>_DATABASE_URL, e.g. CATALOG_DATABASE_URL.`;
+  --cors-origin <origin>  a browser origin allowed to call the gateway (repeatable; default
+                      $ENSEMBLE_CORS_ORIGINS, else only the gateway's own)
+Each subgraph's database URL can be set with <NAME>_DATABASE_URL, e.g. CATALOG_DATABASE_URL.
+Gateway and subgraphs sign with $ENSEMBLE_SUBGRAPH_SECRET, or a random secret made per run.
+Limits and timeouts: ENSEMBLE_* variables (see docs/hardening.md).`;
 
 async function main() {
   const { values } = parseArgs({
@@ -26,12 +35,16 @@ async function main() {
       'data-dir': { type: 'string', default: '.data' },
       location: { type: 'string', multiple: true, default: [] },
       'no-demo': { type: 'boolean', default: false },
+      'cors-origin': { type: 'string', multiple: true, default: [] },
       help: { type: 'boolean', default: false },
     },
   });
   if (values.help) return console.log(USAGE);
   const port = parsePort(values.port ?? process.env.PORT, 4000);
   const runtime = { demo: !values['no-demo'], locations: values.location, log };
+  const secret = process.env[SECRET_VARIABLE] || generateSubgraphSecret();
+  const gatewayFromEnv = gatewayOptionsFromEnv();
+  const subgraphFromEnv = subgraphOptionsFromEnv();
   const running: RunningSubgraph[] = [];
   let stopGateway: (() => Promise<void>) | undefined;
   onShutdown(async () => {
@@ -44,14 +57,17 @@ async function main() {
   });
   for (const entry of SUBGRAPHS) {
     const databaseUrl = databaseUrlFor(entry.name, { dataDir: values['data-dir'], inMemory: values['in-memory'] });
-    const subgraph = await startSubgraph(await entry.load(), { port: 0, databaseUrl, runtime });
+    const subgraph = await startSubgraph(await entry.load(), { ...subgraphFromEnv, port: 0, databaseUrl, runtime, gatewaySecret: secret });
     running.push(subgraph);
     log(`subgraph ${entry.name} ready at ${subgraph.url}`);
   }
   const gateway = await startGateway({
+    ...gatewayFromEnv,
     port,
     supergraph: { kind: 'subgraphs', subgraphs: running.map(({ name, url }) => ({ name, url })) },
     log,
+    subgraphSecret: secret,
+    corsOrigins: values['cors-origin'].length ? values['cors-origin'] : gatewayFromEnv.corsOrigins,
   });
   stopGateway = gateway.stop;
   log(`Ensemble is ready at ${gateway.url}`);

@@ -1,10 +1,12 @@
 /**
  * `npm run subgraph -- <name> --port <n>`: one subgraph as its own process, for the
- * distributed mode. Its database is <NAME>_DATABASE_URL, or an embedded one.
+ * distributed mode. Its database is <NAME>_DATABASE_URL, or an embedded one. It answers
+ * only requests signed with ENSEMBLE_SUBGRAPH_SECRET, which is required unless --insecure-dev.
  */
 import { parseArgs } from 'node:util';
 import { startSubgraph } from '../kit';
 import { findSubgraph, SUBGRAPHS } from '../supergraph.config';
+import { subgraphOptionsFromEnv, subgraphSecretFromEnv } from './hardeningOptions';
 import { databaseUrlFor, exitWith, log, onShutdown, parsePort } from './runtimeOptions';
 
 const USAGE = `Usage: npm run subgraph -- <name> [options]
@@ -14,7 +16,10 @@ const USAGE = `Usage: npm run subgraph -- <name> [options]
   --in-memory         keep no data (ignored when <NAME>_DATABASE_URL is set)
   --data-dir <dir>    where the embedded database lives (default: .data)
   --demo              load demo data
-  --location <path>   (catalog) register a descriptor file or glob at start (repeatable)`;
+  --location <path>   (catalog) register a descriptor file or glob at start (repeatable)
+  --insecure-dev      accept unsigned requests when ENSEMBLE_SUBGRAPH_SECRET is not set
+/graphql answers only requests the gateway signed with $ENSEMBLE_SUBGRAPH_SECRET, which is
+required unless --insecure-dev is given. Timeouts and caps: ENSEMBLE_* (see docs/hardening.md).`;
 
 async function main() {
   const { values, positionals } = parseArgs({
@@ -26,6 +31,7 @@ async function main() {
       'data-dir': { type: 'string', default: '.data' },
       demo: { type: 'boolean', default: false },
       location: { type: 'string', multiple: true, default: [] },
+      'insecure-dev': { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
   });
@@ -35,8 +41,12 @@ async function main() {
     return;
   }
   const entry = findSubgraph(positionals[0]);
+  const gatewaySecret = subgraphSecretFromEnv(values['insecure-dev']);
+  if (gatewaySecret === null) log(`warning: --insecure-dev: subgraph ${entry.name} accepts unsigned requests from anyone`);
   const databaseUrl = databaseUrlFor(entry.name, { dataDir: values['data-dir'], inMemory: values['in-memory'] });
   const subgraph = await startSubgraph(await entry.load(), {
+    ...subgraphOptionsFromEnv(),
+    gatewaySecret,
     port: parsePort(values.port, entry.port),
     host: values.host,
     databaseUrl,

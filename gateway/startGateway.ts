@@ -1,7 +1,14 @@
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloGateway, IntrospectAndCompose } from '@apollo/gateway';
-import { createFormatError, createGraphQLHandler, healthRoute, listen } from '../kit';
+import { assertUsableSecret, createFormatError, createGraphQLHandler, healthRoute, listen } from '../kit';
+import { parseCorsOrigins, withCors } from './http/withCors';
+import { readinessRoute } from './http/readinessRoute';
+import { useOperationLimits, type OperationLimits } from './limits/operationLimits';
+import { combineFeatures } from './limits/serverFeature';
+import { checkSubgraphs } from './subgraphs/checkSubgraphs';
+import { createSubgraphAgents, createSubgraphFetcher } from './subgraphs/createSubgraphFetcher';
+import { SubgraphDataSource } from './subgraphs/SubgraphDataSource';
 
 /** Where the supergraph comes from: composed from running subgraphs, or a composed file's SDL. */
 export type SupergraphSource =
@@ -13,6 +20,22 @@ export interface GatewayOptions {
   host?: string;
   supergraph: SupergraphSource;
   log: (line: string) => void;
+  /** Signs every subgraph request with this shared secret; `null` signs nothing (`--insecure-dev`). */
+  subgraphSecret: string | null;
+  /** Turns introspection and "Did you mean" suggestions off. Default false. */
+  production?: boolean;
+  /** Operation limits; each one missing keeps its default (DEFAULT_OPERATION_LIMITS). */
+  limits?: Partial<OperationLimits>;
+  /** Largest request body, answered 413 above it. Default 1 MB. */
+  maxBodyBytes?: number;
+  /** Browser origins that may call the gateway. Default: its own http://localhost:<port> and http://127.0.0.1:<port>. */
+  corsOrigins?: string[];
+  /** Per subgraph fetch, connecting to last byte. Default 10 s. */
+  subgraphTimeoutMs?: number;
+  /** Per subgraph, for /readyz. Default 2 s. */
+  readinessTimeoutMs?: number;
+  /** How long stop() waits for requests in flight before cutting them. Default 15 s. */
+  drainTimeoutMs?: number;
 }
 
 export interface RunningGateway {
@@ -24,32 +47,73 @@ export interface RunningGateway {
 
 /** `@apollo/gateway` inside `@apollo/server`, served over `node:http` with health checks. */
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
-  const gateway = new ApolloGateway(
-    options.supergraph.kind === 'sdl'
+  if (options.subgraphSecret !== null) assertUsableSecret(options.subgraphSecret, 'The subgraph secret');
+  const configuredOrigins = options.corsOrigins && parseCorsOrigins(options.corsOrigins);
+  const production = options.production ?? false;
+  const subgraphTimeoutMs = options.subgraphTimeoutMs ?? 10_000;
+  const agents = createSubgraphAgents();
+  const fetcher = createSubgraphFetcher({ timeoutMs: subgraphTimeoutMs, secret: options.subgraphSecret, agents });
+  const probe = createSubgraphFetcher({ timeoutMs: options.readinessTimeoutMs ?? 2_000, secret: options.subgraphSecret, agents });
+  // Filled as the gateway builds a data source per subgraph of the supergraph it loads.
+  const subgraphs = new Map<string, string>();
+  const gateway = new ApolloGateway({
+    ...(options.supergraph.kind === 'sdl'
       ? { supergraphSdl: options.supergraph.supergraphSdl }
-      : { supergraphSdl: new IntrospectAndCompose({ subgraphs: options.supergraph.subgraphs }) },
-  );
+      : { supergraphSdl: new IntrospectAndCompose({ subgraphs: options.supergraph.subgraphs }) }),
+    buildService: ({ name, url }) => {
+      if (!url) throw new Error(`Subgraph ${name} has no URL in the supergraph`);
+      subgraphs.set(name, url);
+      return new SubgraphDataSource({ name, url, fetcher, timeoutMs: subgraphTimeoutMs, log: options.log });
+    },
+  });
+  let supergraphLoaded = false;
+  gateway.onSchemaLoadOrUpdate(() => {
+    supergraphLoaded = true;
+  });
+  const limits = combineFeatures(useOperationLimits(options.limits));
   const server = new ApolloServer({
     gateway,
     // Entry points own shutdown order (gateway, then subgraphs, then databases).
     stopOnTerminationSignals: false,
-    formatError: createFormatError((error) => options.log(`gateway: ${error instanceof Error ? error.stack : String(error)}`)),
-    plugins: [ApolloServerPluginLandingPageDisabled()],
+    introspection: !production,
+    hideSchemaDetailsFromClientErrors: production,
+    includeStacktraceInErrorResponses: false,
+    allowBatchedHttpRequests: false,
+    csrfPrevention: true,
+    formatError: createFormatError((error) => options.log(`gateway: ${error instanceof Error ? error.stack : String(error)}`), {
+      hideSuggestions: production,
+    }),
+    validationRules: limits.validationRules,
+    parseOptions: limits.parseOptions,
+    maxRecursiveSelections: limits.maxRecursiveSelections,
+    plugins: [ApolloServerPluginLandingPageDisabled(), ...limits.plugins],
   });
   await server.start();
+  let port = options.port;
+  const ownOrigins = () => new Set([`http://localhost:${port}`, `http://127.0.0.1:${port}`]);
   const http = await listen(
     {
-      '/graphql': createGraphQLHandler(server, { context: async () => ({}) }),
+      '/graphql': withCors(
+        createGraphQLHandler(server, { context: async () => ({}), maxBodyBytes: options.maxBodyBytes }),
+        configuredOrigins ? () => configuredOrigins : ownOrigins,
+      ),
       '/healthz': healthRoute(async () => ({ service: 'gateway' })),
+      '/readyz': readinessRoute(async () => ({
+        supergraphLoaded,
+        subgraphs: await checkSubgraphs(subgraphs, probe),
+      })),
     },
     { port: options.port, host: options.host, log: options.log },
   );
+  port = http.port;
   return {
     url: `http://${options.host === '0.0.0.0' ? 'localhost' : (options.host ?? 'localhost')}:${http.port}/graphql`,
     port: http.port,
     stop: async () => {
-      await http.close();
+      await http.close({ drainTimeoutMs: options.drainTimeoutMs });
       await server.stop();
+      agents.http.destroy();
+      agents.https.destroy();
     },
   };
 }

@@ -13,6 +13,8 @@ export async function applyMigrations(sql: SqlClient, migrationsDir: string): Pr
   const migrations = readMigrations(migrationsDir);
   return sql.transaction(async (tx) => {
     // Replicas starting together must not apply the same migration twice.
+    // A migration may rewrite a big table: the pool's statement_timeout guards requests, not this.
+    await tx.exec('SET LOCAL statement_timeout = 0');
     await tx.query('SELECT pg_advisory_xact_lock(7301551)');
     await tx.exec(CREATE_HISTORY_TABLE);
     const applied = new Map(

@@ -2,16 +2,21 @@ import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { PrismaPg } from '@prisma/adapter-pg';
 import type { SqlDriverAdapterFactory } from '@prisma/driver-adapter-utils';
-import { Pool } from 'pg';
+import { Pool, type QueryConfig } from 'pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { countingAdapter } from './countingAdapter';
 import { parseDatabaseUrl } from './databaseUrl';
 import type { SqlClient, SqlExecutor } from './sqlClient';
 
 export interface DatabaseOptions {
-  /** Give up connecting after this long: `pg` waits forever by default. */
+  /** Give up connecting after this long: `pg` waits forever by default. Default 3 s. */
   connectTimeoutMs?: number;
-  /** PostgreSQL aborts any statement running longer than this. */
+  /**
+   * PostgreSQL aborts any statement running longer than this, and the client gives up
+   * on an answer 2 s later (a server that hangs cannot cancel anything itself). Default
+   * 8 s: under the gateway's 10 s subgraph timeout, so a stuck database shows up as
+   * DB_UNAVAILABLE from the subgraph rather than a bare timeout at the gateway.
+   */
   statementTimeoutMs?: number;
   /** Connections in the pool (PostgreSQL only; PGlite is one connection). */
   poolSize?: number;
@@ -34,17 +39,22 @@ export async function openDatabase(url: string, options: DatabaseOptions = {}): 
 }
 
 function openPostgres(url: string, options: DatabaseOptions): Database {
+  const statementTimeoutMs = options.statementTimeoutMs ?? 8_000;
   const pool = new Pool({
     connectionString: url,
     max: options.poolSize ?? 10,
-    connectionTimeoutMillis: options.connectTimeoutMs ?? 5_000,
-    statement_timeout: options.statementTimeoutMs ?? 30_000,
+    connectionTimeoutMillis: options.connectTimeoutMs ?? 3_000,
+    statement_timeout: statementTimeoutMs,
+    query_timeout: statementTimeoutMs + 2_000,
+    // Notices a server that vanished without closing the connection.
+    keepAlive: true,
   });
-  // An idle client losing its server must not crash the process; the next query reconnects.
+  // An idle client losing its server must not crash the process: the pool drops it and
+  // the next query opens a fresh connection, so the subgraph recovers on its own.
   pool.on('error', () => undefined);
-  const executor = (client: Pick<Pool, 'query'>): SqlExecutor => ({
-    exec: async (sql) => void (await client.query(sql)),
-    query: async (sql, params) => (await client.query(sql, params as unknown[])).rows,
+  const executor = (client: Pick<Pool, 'query'>, queryTimeoutMs?: number): SqlExecutor => ({
+    exec: async (sql) => void (await client.query(queryConfig(sql, undefined, queryTimeoutMs))),
+    query: async (sql, params) => (await client.query(queryConfig(sql, params, queryTimeoutMs))).rows,
   });
   return {
     kind: 'postgres',
@@ -55,7 +65,10 @@ function openPostgres(url: string, options: DatabaseOptions): Database {
         const client = await pool.connect();
         try {
           await client.query('BEGIN');
-          const result = await work(executor(client));
+          // Transactions are the kit's maintenance work (migrations): they may run long,
+          // so no client-side answer timeout; statement_timeout still applies unless the
+          // work lifts it with SET LOCAL.
+          const result = await work(executor(client, MAINTENANCE_QUERY_TIMEOUT_MS));
           await client.query('COMMIT');
           return result;
         } catch (error) {
@@ -69,6 +82,14 @@ function openPostgres(url: string, options: DatabaseOptions): Database {
     close: () => pool.end(),
   };
 }
+
+/** pg takes a per-query `query_timeout` that its type definitions leave out. */
+function queryConfig(text: string, values: unknown[] | undefined, queryTimeoutMs: number | undefined): QueryConfig {
+  return { text, values, ...(queryTimeoutMs ? { query_timeout: queryTimeoutMs } : {}) } as QueryConfig;
+}
+
+/** pg reads `query_timeout: 0` as "use the pool's", so "no limit" is a day. */
+const MAINTENANCE_QUERY_TIMEOUT_MS = 24 * 60 * 60 * 1000;
 
 async function openPglite(dataDir: string | undefined): Promise<Database> {
   if (dataDir) mkdirSync(dataDir, { recursive: true });

@@ -7,7 +7,19 @@ export interface GraphQLHandlerOptions<Context extends BaseContext> {
   context: (request: IncomingMessage) => Promise<Context>;
   /** Largest accepted body; Apollo's standalone server allows 50 MB, far more than a query needs. */
   maxBodyBytes?: number;
+  /** Runs on the raw body before anything parses it; a rejection is answered as it is. */
+  guard?: RequestGuard;
 }
+
+/** Why a request is refused before Apollo sees it, as the HTTP answer to give. */
+export interface RequestRejection {
+  status: number;
+  code: string;
+  message: string;
+}
+
+/** Inspects a request and its raw body (a signature check, say); `undefined` lets it through. */
+export type RequestGuard = (request: IncomingMessage, body: string) => RequestRejection | undefined;
 
 export type HttpHandler = (request: IncomingMessage, response: ServerResponse) => Promise<void>;
 
@@ -21,6 +33,8 @@ export function createGraphQLHandler<Context extends BaseContext>(
     let body: unknown;
     try {
       const text = await readBody(request, maxBodyBytes);
+      const rejection = options.guard?.(request, text);
+      if (rejection) return sendError(response, rejection.status, rejection.code, rejection.message);
       body = parseBody(text, request.headers['content-type']);
     } catch (error) {
       if (error instanceof BodyTooLargeError) return sendError(response, 413, 'PAYLOAD_TOO_LARGE', error.message);

@@ -8,8 +8,12 @@ export type Routes = Record<string, HttpHandler>;
 export interface ListeningServer {
   server: Server;
   port: number;
-  /** Stops accepting, lets in-flight requests finish, then closes idle keep-alive sockets. */
-  close(): Promise<void>;
+  /**
+   * Stops accepting, lets in-flight requests finish (closing each connection as its last
+   * response ends), and resolves when none is left; after `drainTimeoutMs` (default 15 s)
+   * whatever is still open is cut.
+   */
+  close(options?: { drainTimeoutMs?: number }): Promise<void>;
 }
 
 /**
@@ -18,7 +22,16 @@ export interface ListeningServer {
  * "socket hang up" errors under load on this stack.
  */
 export async function listen(routes: Routes, options: { port: number; host?: string; log: (line: string) => void }): Promise<ListeningServer> {
-  const server = createServer((request, response) => void route(routes, request, response, options.log));
+  let closing = false;
+  const inFlight = new Set<ServerResponse>();
+  const server = createServer((request, response) => {
+    inFlight.add(response);
+    if (closing) response.setHeader('connection', 'close');
+    response.once('close', () => inFlight.delete(response));
+    // A keep-alive connection whose request finishes during shutdown must not hold it open.
+    response.once('finish', () => closing && setImmediate(() => server.closeIdleConnections()));
+    void route(routes, request, response, options.log);
+  });
   server.keepAliveTimeout = 65_000;
   server.headersTimeout = 66_000;
   await new Promise<void>((resolve, reject) => {
@@ -28,9 +41,16 @@ export async function listen(routes: Routes, options: { port: number; host?: str
   return {
     server,
     port: (server.address() as AddressInfo).port,
-    close: () =>
+    close: ({ drainTimeoutMs = 15_000 } = {}) =>
       new Promise<void>((resolve) => {
-        server.close(() => resolve());
+        closing = true;
+        // Tell clients of requests in flight not to send another on the same connection.
+        for (const response of inFlight) if (!response.headersSent) response.setHeader('connection', 'close');
+        const cut = setTimeout(() => server.closeAllConnections(), drainTimeoutMs).unref();
+        server.close(() => {
+          clearTimeout(cut);
+          resolve();
+        });
         server.closeIdleConnections();
       }),
   };

@@ -5,8 +5,11 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { applyMigrations } from '../database/applyMigrations';
 import { openDatabase, type Database, type DatabaseOptions } from '../database/openDatabase';
 import { createFormatError } from '../errors/formatError';
+import { requireGatewaySignature } from '../security/requireGatewaySignature';
+import { assertUsableSecret } from '../security/subgraphSecret';
 import { createGraphQLHandler } from './graphqlHandler';
 import { healthRoute, listen, type ListeningServer } from './httpServer';
+import { limitEntityRepresentations } from './limitEntityRepresentations';
 import type { SubgraphModule, SubgraphRuntime } from './subgraphModule';
 
 export interface StartSubgraphOptions {
@@ -15,6 +18,17 @@ export interface StartSubgraphOptions {
   databaseUrl: string;
   database?: DatabaseOptions;
   runtime: SubgraphRuntime;
+  /**
+   * The secret the gateway signs its requests with: /graphql refuses (401) anything not
+   * signed with it. `null` turns the check off, for `--insecure-dev` only.
+   */
+  gatewaySecret: string | null;
+  /** How old a gateway signature may be. Default 60 s. */
+  signatureMaxAgeMs?: number;
+  /** Most `_entities` representations one request may carry. Default 1,000. */
+  maxEntityRepresentations?: number;
+  /** Largest request body. Default 1 MB. */
+  maxBodyBytes?: number;
 }
 
 export interface RunningSubgraph<Services = unknown> {
@@ -32,6 +46,7 @@ export async function startSubgraph<Services, Context extends object>(
   module: SubgraphModule<Services, Context>,
   options: StartSubgraphOptions,
 ): Promise<RunningSubgraph<Services>> {
+  if (options.gatewaySecret !== null) assertUsableSecret(options.gatewaySecret, 'The gateway secret');
   const database = await openDatabase(options.databaseUrl, options.database);
   let services: Services | undefined;
   let http: ListeningServer | undefined;
@@ -50,7 +65,10 @@ export async function startSubgraph<Services, Context extends object>(
     services = await module.createServices(database, options.runtime);
     const ready = services;
     apollo = new ApolloServer<Context>({
-      schema: buildSubgraphSchema({ typeDefs: module.typeDefs, resolvers: module.resolvers as GraphQLResolverMap<unknown> }),
+      schema: limitEntityRepresentations(
+        buildSubgraphSchema({ typeDefs: module.typeDefs, resolvers: module.resolvers as GraphQLResolverMap<unknown> }),
+        options.maxEntityRepresentations ?? 1_000,
+      ),
       // Entry points own shutdown order (gateway, then subgraphs, then databases).
       stopOnTerminationSignals: false,
       formatError: createFormatError((error) => options.runtime.log(`${module.name}: ${describe(error)}`)),
@@ -60,7 +78,19 @@ export async function startSubgraph<Services, Context extends object>(
     await apollo.start();
     http = await listen(
       {
-        '/graphql': createGraphQLHandler(apollo, { context: async (request) => module.createContext(ready, request) }),
+        // No CORS headers: browsers never call a subgraph, only the gateway does.
+        '/graphql': createGraphQLHandler(apollo, {
+          context: async (request) => module.createContext(ready, request),
+          maxBodyBytes: options.maxBodyBytes,
+          guard:
+            options.gatewaySecret === null
+              ? undefined
+              : requireGatewaySignature({
+                  secret: options.gatewaySecret,
+                  maxAgeMs: options.signatureMaxAgeMs,
+                  log: (line) => options.runtime.log(`${module.name}: ${line}`),
+                }),
+        }),
         '/healthz': healthRoute(async () => ({ subgraph: module.name })),
         '/readyz': healthRoute(async () => readiness(module.name, database)),
         ...module.routes?.(ready),

@@ -1,3 +1,4 @@
 export * from './postGraphQL';
 export * from './startTestSubgraph';
 export * from './testDatabases';
+export * from './testSecret';

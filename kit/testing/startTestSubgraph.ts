@@ -1,5 +1,7 @@
+import type { DatabaseOptions } from '../database/openDatabase';
 import { startSubgraph, type RunningSubgraph } from '../server/startSubgraph';
 import type { SubgraphModule } from '../server/subgraphModule';
+import { TEST_SUBGRAPH_SECRET } from './testSecret';
 
 export interface TestSubgraphOptions {
   /** Defaults to a fresh in-memory PGlite. */
@@ -10,21 +12,35 @@ export interface TestSubgraphOptions {
   logs?: string[];
   /** Receives every SQL statement Prisma sends, to count round trips. */
   onQuery?: (sql: string) => void;
+  /** Default 0, a free port; give a stopped subgraph's port to bring it back where the gateway expects it. */
+  port?: number;
+  /** The secret requests must be signed with: default TEST_SUBGRAPH_SECRET, `null` for no check. */
+  gatewaySecret?: string | null;
+  /** Database timeouts and pool size. */
+  database?: Omit<DatabaseOptions, 'onQuery'>;
+  maxEntityRepresentations?: number;
 }
 
+/** A test subgraph, with the secret its callers must sign with. */
+export type RunningTestSubgraph<Services> = RunningSubgraph<Services> & { gatewaySecret: string | null };
+
 /** Starts a subgraph on a free loopback port, quietly, for a test. */
-export function startTestSubgraph<Services, Context extends object>(
+export async function startTestSubgraph<Services, Context extends object>(
   module: SubgraphModule<Services, Context>,
   options: TestSubgraphOptions = {},
-): Promise<RunningSubgraph<Services>> {
-  return startSubgraph(module, {
-    port: 0,
+): Promise<RunningTestSubgraph<Services>> {
+  const gatewaySecret = options.gatewaySecret === undefined ? TEST_SUBGRAPH_SECRET : options.gatewaySecret;
+  const running = await startSubgraph(module, {
+    port: options.port ?? 0,
     databaseUrl: options.databaseUrl ?? 'memory://',
-    database: { onQuery: options.onQuery },
+    database: { ...options.database, onQuery: options.onQuery },
+    gatewaySecret,
+    maxEntityRepresentations: options.maxEntityRepresentations,
     runtime: {
       demo: options.demo ?? false,
       locations: options.locations ?? [],
       log: (line) => void options.logs?.push(line),
     },
   });
+  return { ...running, gatewaySecret };
 }

@@ -5,20 +5,41 @@ import type { CicdContext } from './context';
 import { replaceDemoRuns } from './demo/replaceDemoRuns';
 import { demoPipelineRuns } from './demo/demoPipelineRuns';
 import { resolvers } from './resolvers';
+import type { CicdServices } from './services';
+import { GITHUB_WEBHOOK_PATH, githubWebhookRoute } from './webhook/githubWebhookRoute';
 
-/** The CI/CD plugin subgraph: pipeline runs on every catalog entity. */
-export const cicdSubgraph: SubgraphModule<CicdContext, CicdContext> = {
-  name: 'cicd',
-  typeDefs: loadSchema(path.join(__dirname, 'schema.graphql')),
-  resolvers,
-  migrationsDir: path.resolve(__dirname, '../../prisma/cicd/migrations'),
-  createServices: (database) => ({ prisma: new PrismaClient({ adapter: database.adapter }) }),
-  createContext: (services) => ({ ...services }),
-  afterStart: async (services, runtime) => {
-    if (!runtime.demo) return;
-    const runs = demoPipelineRuns(new Date());
-    await replaceDemoRuns(services.prisma, runs);
-    runtime.log(`cicd: ${runs.length} demo pipeline runs loaded`);
-  },
-  disposeServices: (services) => services.prisma.$disconnect(),
-};
+export interface CicdOptions {
+  /**
+   * The secret configured on the GitHub webhook: deliveries must then carry a matching
+   * `x-hub-signature-256`. Entry points read it from `CICD_WEBHOOK_SECRET`.
+   */
+  webhookSecret?: string;
+}
+
+/** The CI/CD plugin subgraph: pipeline runs on every catalog entity, fed by a mutation and a GitHub webhook. */
+export function createCicdSubgraph(options: CicdOptions = {}): SubgraphModule<CicdServices, CicdContext> {
+  return {
+    name: 'cicd',
+    typeDefs: loadSchema(path.join(__dirname, 'schema.graphql')),
+    resolvers,
+    migrationsDir: path.resolve(__dirname, '../../prisma/cicd/migrations'),
+    createServices: (database) => ({
+      prisma: new PrismaClient({ adapter: database.adapter }),
+      webhookSecret: options.webhookSecret || null,
+    }),
+    // Resolvers get the database, never the webhook secret.
+    createContext: (services) => ({ prisma: services.prisma }),
+    routes: (services) => ({ [GITHUB_WEBHOOK_PATH]: githubWebhookRoute(services) }),
+    afterStart: async (services, runtime) => {
+      if (!services.webhookSecret) runtime.log(`cicd: no webhook secret, ${GITHUB_WEBHOOK_PATH} accepts unsigned deliveries`);
+      if (!runtime.demo) return;
+      const runs = demoPipelineRuns(new Date());
+      await replaceDemoRuns(services.prisma, runs);
+      runtime.log(`cicd: ${runs.length} demo pipeline runs loaded`);
+    },
+    disposeServices: (services) => services.prisma.$disconnect(),
+  };
+}
+
+/** The subgraph with default options (unsigned webhook deliveries accepted). */
+export const cicdSubgraph = createCicdSubgraph();

@@ -1,33 +1,40 @@
-import { startGateway, type RunningGateway } from '../../gateway/startGateway';
-import type { RunningSubgraph } from '../../kit';
-import { startTestSubgraph, type TestSubgraphOptions } from '../../kit/testing';
+import { startGateway, type GatewayOptions, type RunningGateway } from '../../gateway/startGateway';
+import { startTestSubgraph, TEST_SUBGRAPH_SECRET, type RunningTestSubgraph, type TestSubgraphOptions } from '../../kit/testing';
 import { SUBGRAPHS } from '../../supergraph.config';
 
 export interface TestPlatform {
   gatewayUrl: string;
   gateway: RunningGateway;
-  subgraphs: Record<string, RunningSubgraph>;
+  subgraphs: Record<string, RunningTestSubgraph<unknown>>;
   stop(): Promise<void>;
 }
+
+/** Gateway options a test may set; where it listens, what it composes and the secret are the platform's. */
+export type TestGatewayOptions = Omit<GatewayOptions, 'port' | 'supergraph' | 'log' | 'subgraphSecret'> & { logs?: string[] };
 
 /**
  * The real platform for a system test: the named subgraphs (default: all of
  * supergraph.config.ts) on free loopback ports with in-memory databases, and the
- * gateway composing them, all in this process.
+ * gateway composing them, all in this process. Gateway and subgraphs share the test
+ * secret, so requests are signed and checked as in production.
  */
 export async function startPlatform(
-  options: { only?: string[]; subgraph?: (name: string) => TestSubgraphOptions } = {},
+  options: { only?: string[]; subgraph?: (name: string) => TestSubgraphOptions; gateway?: TestGatewayOptions } = {},
 ): Promise<TestPlatform> {
   const entries = SUBGRAPHS.filter((entry) => !options.only || options.only.includes(entry.name));
-  const subgraphs: Record<string, RunningSubgraph> = {};
+  const subgraphs: Record<string, RunningTestSubgraph<unknown>> = {};
   try {
     for (const entry of entries) {
       subgraphs[entry.name] = await startTestSubgraph(await entry.load(), options.subgraph?.(entry.name));
     }
+    const { logs, ...gatewayOptions } = options.gateway ?? {};
     const gateway = await startGateway({
+      ...gatewayOptions,
       port: 0,
+      host: '127.0.0.1',
       supergraph: { kind: 'subgraphs', subgraphs: Object.values(subgraphs).map(({ name, url }) => ({ name, url })) },
-      log: () => undefined,
+      subgraphSecret: TEST_SUBGRAPH_SECRET,
+      log: (line) => void logs?.push(line),
     });
     return {
       gatewayUrl: `http://127.0.0.1:${gateway.port}/graphql`,

@@ -1,12 +1,11 @@
 import type { EntityConnectionResolvers } from '../generated/resolvers';
-import { countEntities, encodeCursor } from '../data/listEntities';
+import { countEntities } from '../data/countEntities';
+import { countFacets } from '../data/countFacets';
 
 export const EntityConnection: EntityConnectionResolvers = {
-  edges: (page) => page.records.map((record) => ({ node: record, cursor: encodeCursor(record.ref) })),
-  pageInfo: (page) => ({
-    hasNextPage: page.hasNextPage,
-    endCursor: page.records.length ? encodeCursor(page.records[page.records.length - 1].ref) : null,
-  }),
+  edges: (page) => page.edges,
+  pageInfo: (page) => ({ hasNextPage: page.hasNextPage, endCursor: page.edges.at(-1)?.cursor ?? null }),
   // Counted only when asked for: a count over a large catalog costs more than the page.
   totalCount: (page, _, context) => countEntities(context.prisma, page.where),
+  facets: (page, { fields, first }, context) => countFacets(context.prisma, page.where, fields, first ?? 50),
 };

@@ -1,14 +1,31 @@
+import { InputError } from '../../../kit';
 import type { QueryResolvers } from '../generated/resolvers';
+import type { EntityRecord } from '../data/entityRecord';
 import { listEntities } from '../data/listEntities';
 import { listLocations } from '../data/listLocations';
 import { catalogLoaders } from '../loaders';
 import { normalizeEntityRef } from '../model/entityRef';
 
+const MAX_REFS = 500;
+
 export const Query: QueryResolvers = {
-  entity: (_, { ref }, context) => {
-    const canonical = normalizeEntityRef(ref);
-    return canonical ? catalogLoaders(context).entityByRef.load(canonical) : null;
+  entity: (_, { ref }, context) => catalogLoaders(context).entityByRef.load(queryRef(ref)),
+  entitiesByRefs: async (_, { refs }, context) => {
+    if (refs.length > MAX_REFS) throw new InputError(`"refs" may list at most ${MAX_REFS} refs, got ${refs.length}`);
+    // One batch: the loader turns these into a single query, duplicates included.
+    const records = await catalogLoaders(context).entityByRef.loadMany(refs.map(queryRef));
+    return records.map((record): EntityRecord | null => {
+      if (record instanceof Error) throw record;
+      return record;
+    });
   },
   entities: (_, args, context) => listEntities(context.prisma, args),
   locations: (_, __, context) => listLocations(context.prisma),
 };
+
+/** A ref as a client writes it, canonical; input that cannot name an entity is the caller's mistake. */
+function queryRef(ref: string): string {
+  const canonical = normalizeEntityRef(ref);
+  if (!canonical) throw new InputError(`"${ref}" is not an entity ref; expected kind:namespace/name or kind:name`);
+  return canonical;
+}

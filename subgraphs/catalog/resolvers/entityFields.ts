@@ -1,6 +1,7 @@
 import type { CatalogContext } from '../context';
 import { descriptorOf, type EntityRecord } from '../data/entityRecord';
 import { catalogLoaders } from '../loaders';
+import { reachableFields } from './reachableFields';
 
 /**
  * The fields every kind shares, resolved from the stored descriptor, plus the federation
@@ -25,6 +26,7 @@ export const entityFields = {
     const relations = await catalogLoaders(context).relationsBySource.load(record.ref);
     return args.type ? relations.filter((relation) => relation.type === args.type) : relations;
   },
+  related: reachableFields.related,
 };
 
 function keyValues(map: Record<string, string> | undefined) {

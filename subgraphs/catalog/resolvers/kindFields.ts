@@ -16,6 +16,7 @@ import {
   RELATION_PART_OF,
   RELATION_PROVIDES_API,
 } from '../model/relationTypes';
+import { reachableFields } from './reachableFields';
 import { relatedEntities, relatedEntity, specString } from './relatedEntities';
 
 type Context = CatalogContext;
@@ -60,6 +61,7 @@ export const systemFields = {
   apis: (record: EntityRecord, _: unknown, context: Context) => relatedEntities(record, RELATION_HAS_PART, context, 'api'),
   resources: (record: EntityRecord, _: unknown, context: Context) =>
     relatedEntities(record, RELATION_HAS_PART, context, 'resource'),
+  consumedApis: reachableFields.consumedApis,
 };
 
 export const domainFields = {
@@ -88,6 +90,7 @@ export const groupFields = {
     relatedEntities(record, RELATION_PARENT_OF, context, 'group'),
   members: (record: EntityRecord, _: unknown, context: Context) => relatedEntities(record, RELATION_HAS_MEMBER, context, 'user'),
   owns,
+  ownsTransitively: reachableFields.ownsTransitively,
 };
 
 export const userFields = {

@@ -1,14 +1,18 @@
 import type { PrismaClient } from '../../../prisma/cicd/generated/client';
-import { manyInKeyOrder } from '../../../kit';
+import type { EntityKey } from './entityKey';
+import { ENTITY_KEYS_FROM, entityKeyParams, groupByPosition, RUN_OF_ENTITY } from './entityRunsSql';
 import { PIPELINE_RUN_COLUMNS, type PipelineRunRecord } from './pipelineRunRecord';
 
-/** The newest run of every pipeline of each entity, in one query. */
-export async function findLatestRuns(prisma: PrismaClient, refs: readonly string[]): Promise<PipelineRunRecord[][]> {
-  const rows = await prisma.$queryRawUnsafe<PipelineRunRecord[]>(
-    `SELECT DISTINCT ON (entity_ref, pipeline) ${PIPELINE_RUN_COLUMNS}
-     FROM pipeline_runs WHERE entity_ref = ANY($1::text[])
-     ORDER BY entity_ref, pipeline, started_at DESC, id`,
-    [...new Set(refs)],
+/** The newest run of every pipeline of each entity (optionally on one branch), in one query. */
+export async function findLatestRuns(prisma: PrismaClient, keys: readonly EntityKey[], branch: string | null): Promise<PipelineRunRecord[][]> {
+  const rows = await prisma.$queryRawUnsafe<(PipelineRunRecord & { position: number })[]>(
+    `SELECT DISTINCT ON (entity.position, r.pipeline) entity.position::int AS position, ${PIPELINE_RUN_COLUMNS}
+     FROM ${ENTITY_KEYS_FROM}
+     JOIN pipeline_runs r ON ${RUN_OF_ENTITY}
+     WHERE $3::text IS NULL OR r.branch = $3::text
+     ORDER BY entity.position, r.pipeline, r.started_at DESC, r.id`,
+    ...entityKeyParams(keys),
+    branch,
   );
-  return manyInKeyOrder(refs, rows, (row) => row.entityRef);
+  return groupByPosition(keys.length, rows).map((group) => group.map(({ position: _position, ...run }) => run));
 }

@@ -3,6 +3,7 @@ import type { PipelineRun } from '../../../prisma/cicd/generated/client';
 /** A pipeline run as stored. */
 export type PipelineRunRecord = PipelineRun;
 
-/** The columns of a run, aliased to the record's field names, for raw SQL. */
-export const PIPELINE_RUN_COLUMNS = `id, entity_ref AS "entityRef", pipeline, status, commit_sha AS "commitSha", branch, url,
-  started_at AS "startedAt", finished_at AS "finishedAt", external_id AS "externalId"`;
+/** The columns of a run `r`, aliased to the record's field names, for raw SQL. */
+export const PIPELINE_RUN_COLUMNS = `r.id, r.entity_ref AS "entityRef", r.project_slug AS "projectSlug", r.pipeline, r.status,
+  r.commit_sha AS "commitSha", r.branch, r.url, r.started_at AS "startedAt", r.finished_at AS "finishedAt",
+  r.external_id AS "externalId", r.source_updated_at AS "sourceUpdatedAt"`;

@@ -1,9 +1,14 @@
+import { randomUUID } from 'node:crypto';
 import type { PrismaClient } from '../../../prisma/cicd/generated/client';
 import { InputError } from '../../../kit';
-import type { PipelineRunRecord } from './pipelineRunRecord';
+import { normalizeProjectSlug } from '../model/projectSlug';
+import { isRunStatus, RUN_STATUSES } from '../model/runStatus';
+import { PIPELINE_RUN_COLUMNS, type PipelineRunRecord } from './pipelineRunRecord';
 
 export interface PipelineRunInput {
-  entityRef: string;
+  /** The entity, when the reporter knows it; otherwise `projectSlug` must name the repository. */
+  entityRef?: string | null;
+  projectSlug?: string | null;
   pipeline: string;
   status: string;
   commitSha?: string | null;
@@ -12,33 +17,76 @@ export interface PipelineRunInput {
   startedAt: string;
   finishedAt?: string | null;
   externalId?: string | null;
+  /** When the CI system last changed the run (GitHub's `updated_at`): orders re-sent reports. */
+  sourceUpdatedAt?: string | null;
 }
 
-/** Stores a run; a run whose `externalId` was seen before is updated, so re-sent reports do not duplicate. */
-export async function recordPipelineRun(prisma: Pick<PrismaClient, 'pipelineRun'>, input: PipelineRunInput): Promise<PipelineRunRecord> {
+/**
+ * Stores a run; a run whose `externalId` was seen before is updated, so re-sent reports
+ * do not duplicate. When both reports carry the CI system's own change time, an older one
+ * (a redelivered "in progress" after "completed") leaves the stored run as it is.
+ */
+export async function recordPipelineRun(prisma: PrismaClient, input: PipelineRunInput): Promise<PipelineRunRecord> {
   const data = toRunData(input);
   if (!input.externalId) return prisma.pipelineRun.create({ data });
-  return prisma.pipelineRun.upsert({
-    where: { externalId: input.externalId },
-    create: { ...data, externalId: input.externalId },
-    update: data,
-  });
+  const [stored] = await prisma.$queryRawUnsafe<PipelineRunRecord[]>(
+    `INSERT INTO pipeline_runs AS r (id, entity_ref, project_slug, pipeline, status, commit_sha, branch, url,
+       started_at, finished_at, external_id, source_updated_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::timestamp(3), $10::timestamp(3), $11, $12::timestamp(3))
+     ON CONFLICT (external_id) DO UPDATE SET
+       -- A report that names only the repository does not forget a ref reported before.
+       entity_ref = coalesce(EXCLUDED.entity_ref, r.entity_ref),
+       project_slug = coalesce(EXCLUDED.project_slug, r.project_slug),
+       pipeline = EXCLUDED.pipeline, status = EXCLUDED.status, commit_sha = EXCLUDED.commit_sha,
+       branch = EXCLUDED.branch, url = EXCLUDED.url, started_at = EXCLUDED.started_at,
+       finished_at = EXCLUDED.finished_at, source_updated_at = EXCLUDED.source_updated_at
+     WHERE EXCLUDED.source_updated_at IS NULL OR r.source_updated_at IS NULL
+       OR r.source_updated_at <= EXCLUDED.source_updated_at
+     RETURNING ${PIPELINE_RUN_COLUMNS}`,
+    randomUUID(),
+    data.entityRef,
+    data.projectSlug,
+    data.pipeline,
+    data.status,
+    data.commitSha,
+    data.branch,
+    data.url,
+    data.startedAt.toISOString(),
+    data.finishedAt?.toISOString() ?? null,
+    input.externalId,
+    data.sourceUpdatedAt?.toISOString() ?? null,
+  );
+  // No row back: the stored report was newer and stays; answer with it.
+  return stored ?? prisma.pipelineRun.findUniqueOrThrow({ where: { externalId: input.externalId } });
 }
 
 /** Checks a reported run and turns it into columns; bad input is an InputError naming the field. */
 export function toRunData(input: PipelineRunInput) {
+  const entityRef = input.entityRef?.trim() ? input.entityRef.trim().toLowerCase() : null;
+  const projectSlug = input.projectSlug?.trim() ? requireSlug(input.projectSlug) : null;
+  if (!entityRef && !projectSlug) throw new InputError('A run needs "entityRef" or "projectSlug" to say whose it is');
+  const status = input.status.toLowerCase();
+  if (!isRunStatus(status)) throw new InputError(`"status" must be one of ${RUN_STATUSES.join(', ')}, got ${input.status}`);
   const data = {
-    entityRef: input.entityRef.toLowerCase(),
+    entityRef,
+    projectSlug,
     pipeline: requireText(input.pipeline, 'pipeline'),
-    status: input.status.toLowerCase(),
+    status,
     commitSha: input.commitSha ?? null,
     branch: input.branch ?? null,
     url: input.url ?? null,
     startedAt: parseDate(input.startedAt, 'startedAt'),
     finishedAt: input.finishedAt ? parseDate(input.finishedAt, 'finishedAt') : null,
+    sourceUpdatedAt: input.sourceUpdatedAt ? parseDate(input.sourceUpdatedAt, 'sourceUpdatedAt') : null,
   };
   if (data.finishedAt && data.finishedAt < data.startedAt) throw new InputError('"finishedAt" is before "startedAt"');
   return data;
+}
+
+function requireSlug(value: string): string {
+  const slug = normalizeProjectSlug(value);
+  if (!slug) throw new InputError(`"projectSlug" must look like owner/name, got ${value}`);
+  return slug;
 }
 
 function parseDate(value: string, field: string): Date {

@@ -15,6 +15,9 @@ const HOUR = 3_600_000;
  * Demo pipeline runs for the demo catalog: made up, but stable (derived from a hash of
  * the component and run number, so every start shows the same history) and laid out
  * backwards from `now`, so the newest run is recent. `externalId`s make re-seeding a no-op.
+ * `build` runs name their entity by ref, as a CI script calling the mutation would;
+ * `deploy` runs name only the repository, as GitHub's webhook does, and reach their
+ * component through its `github.com/project-slug` annotation.
  */
 export function demoPipelineRuns(now: Date): PipelineRunInput[] {
   return DEMO_COMPONENTS.flatMap((component) =>
@@ -26,7 +29,9 @@ export function demoPipelineRuns(now: Date): PipelineRunInput[] {
         // Roughly one run in six fails; legacy-checkout, being deprecated, fails more.
         const failed = dice[2] < (component === 'legacy-checkout' ? 128 : 42);
         return {
-          entityRef: `component:default/${component}`,
+          ...(pipeline === 'build'
+            ? { entityRef: `component:default/${component}` }
+            : { projectSlug: `harbor-and-finch/${component}` }),
           pipeline,
           status: failed ? 'failed' : 'succeeded',
           commitSha: dice.subarray(4, 24).toString('hex'),

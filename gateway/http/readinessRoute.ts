@@ -1,0 +1,22 @@
+import type { HttpHandler } from '../../kit';
+import type { SubgraphStatus } from '../subgraphs/checkSubgraphs';
+
+export interface GatewayReadiness {
+  supergraphLoaded: boolean;
+  subgraphs: Record<string, SubgraphStatus>;
+}
+
+/**
+ * `/readyz`: 200 only when the supergraph is loaded and every subgraph answers; 503
+ * otherwise, naming which subgraphs do not (by name only: no URL leaves the gateway).
+ */
+export function readinessRoute(check: () => Promise<GatewayReadiness>): HttpHandler {
+  return async (_request, response) => {
+    const readiness = await check();
+    const ready = readiness.supergraphLoaded && Object.values(readiness.subgraphs).every((status) => status === 'ok');
+    response.statusCode = ready ? 200 : 503;
+    response.setHeader('content-type', 'application/json');
+    response.setHeader('cache-control', 'no-store');
+    response.end(JSON.stringify({ status: ready ? 'ok' : 'unavailable', ...readiness }));
+  };
+}

@@ -1,0 +1,108 @@
+import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from 'node:http';
+import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
+import type { RemoteGraphQLDataSource } from '@apollo/gateway';
+import { signedHeaders } from '../../kit';
+import { FetchTimeoutError, StaleConnectionError } from './subgraphErrors';
+
+export type Fetcher = RemoteGraphQLDataSource['fetcher'];
+
+export interface SubgraphFetcherOptions {
+  /** The whole exchange, connecting to last byte, must fit in this. */
+  timeoutMs: number;
+  /** Signs every body (`x-ensemble-signature`); `null` sends no signature. */
+  secret: string | null;
+  agents: SubgraphAgents;
+  /** Larger answers are cut off: a subgraph gone wrong must not exhaust the gateway. Default 64 MB. */
+  maxResponseBytes?: number;
+}
+
+export interface SubgraphAgents {
+  http: HttpAgent;
+  https: HttpsAgent;
+}
+
+/**
+ * Keep-alive connection pools for subgraph calls. Idle sockets are dropped after 30 s,
+ * well before the subgraphs' 65 s keep-alive timeout, so the gateway never writes to a
+ * socket the subgraph is closing.
+ */
+export function createSubgraphAgents(): SubgraphAgents {
+  const options = { keepAlive: true, maxSockets: 256, maxFreeSockets: 64, timeout: 30_000, scheduling: 'lifo' as const };
+  return { http: new HttpAgent(options), https: new HttpsAgent(options) };
+}
+
+/**
+ * The `fetcher` the gateway's data sources use to call subgraphs: `node:http` over the
+ * keep-alive agents, a hard timeout on every call, the gateway's signature on every body,
+ * and no retries (the data source decides, and never retries a mutation).
+ */
+export function createSubgraphFetcher(options: SubgraphFetcherOptions): Fetcher {
+  const maxResponseBytes = options.maxResponseBytes ?? 64 * 1024 * 1024;
+  return (url, init = {}) =>
+    new Promise((resolve, reject) => {
+      const target = new URL(url);
+      const body = init.body === undefined ? '' : init.body.toString();
+      const headers: Record<string, string> = {
+        ...init.headers,
+        'content-length': String(Buffer.byteLength(body)),
+        ...(options.secret === null ? {} : signedHeaders(options.secret, body)),
+      };
+      const https = target.protocol === 'https:';
+      let answered = false;
+      let settled = false;
+      const settle = (error: Error | undefined, response?: Response) => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        if (error) reject(error);
+        else resolve(response!);
+      };
+      const onResponse = (incoming: IncomingMessage) => {
+        answered = true;
+        const chunks: Buffer[] = [];
+        let size = 0;
+        incoming.on('data', (chunk: Buffer) => {
+          size += chunk.length;
+          if (size > maxResponseBytes) request.destroy(new Error(`Answer larger than ${maxResponseBytes} bytes`));
+          else chunks.push(chunk);
+        });
+        incoming.on('error', (error) => settle(error));
+        incoming.on('end', () => {
+          try {
+            settle(undefined, toResponse(incoming, Buffer.concat(chunks)));
+          } catch (error) {
+            settle(error as Error);
+          }
+        });
+      };
+      const request = (https ? httpsRequest : httpRequest)(
+        target,
+        { method: init.method ?? 'POST', headers, agent: https ? options.agents.https : options.agents.http },
+        onResponse,
+      );
+      // Settled first, so a half-read answer still reports the timeout; destroying the
+      // socket also keeps the agent from handing it out again.
+      const timer = setTimeout(() => {
+        settle(new FetchTimeoutError(options.timeoutMs));
+        request.destroy();
+      }, options.timeoutMs);
+      request.on('error', (error: NodeJS.ErrnoException) => {
+        const stale = !answered && request.reusedSocket && (error.code === 'ECONNRESET' || error.code === 'EPIPE');
+        settle(stale ? new StaleConnectionError(error) : error);
+      });
+      init.signal?.addEventListener?.('abort', () => request.destroy(new Error('Aborted')));
+      request.end(body);
+    });
+}
+
+function toResponse(incoming: IncomingMessage, body: Buffer): Response {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(incoming.headers)) {
+    if (value === undefined) continue;
+    for (const one of Array.isArray(value) ? value : [value]) headers.append(name, one);
+  }
+  const status = incoming.statusCode ?? 502;
+  const empty = status === 204 || status === 205 || status === 304;
+  // Subgraphs answer JSON: text is all the data source reads, and every lib's BodyInit takes it.
+  return new Response(empty ? null : body.toString('utf8'), { status, statusText: incoming.statusMessage ?? '', headers });
+}

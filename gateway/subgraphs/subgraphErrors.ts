@@ -1,0 +1,40 @@
+import { DomainError } from '../../kit';
+
+/**
+ * A subgraph could not be reached or answered with something that is not GraphQL. The
+ * message names the subgraph and nothing else: its URL and the socket error stay in the
+ * gateway's log.
+ */
+export class SubgraphUnavailableError extends DomainError {
+  readonly code = 'SUBGRAPH_UNAVAILABLE';
+  constructor(serviceName: string) {
+    super(`Subgraph "${serviceName}" is unavailable`, { serviceName });
+  }
+}
+
+/** A subgraph did not answer within the gateway's per-fetch timeout. */
+export class SubgraphTimeoutError extends DomainError {
+  readonly code = 'SUBGRAPH_TIMEOUT';
+  constructor(serviceName: string, timeoutMs: number) {
+    super(`Subgraph "${serviceName}" did not answer within ${timeoutMs} ms`, { serviceName });
+  }
+}
+
+/** Raised by the fetcher when its timer fires; the data source turns it into SubgraphTimeoutError. */
+export class FetchTimeoutError extends Error {
+  constructor(readonly timeoutMs: number) {
+    super(`No answer within ${timeoutMs} ms`);
+    this.name = 'FetchTimeoutError';
+  }
+}
+
+/**
+ * Raised when a pooled keep-alive connection turns out to be closed before any answer
+ * came back: the request never reached a handler, so a query may safely be sent again.
+ */
+export class StaleConnectionError extends Error {
+  constructor(readonly cause: Error) {
+    super(`The pooled connection was closed before an answer: ${cause.message}`);
+    this.name = 'StaleConnectionError';
+  }
+}

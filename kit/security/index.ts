@@ -1,0 +1,4 @@
+export * from './requireGatewaySignature';
+export * from './signRequest';
+export * from './subgraphSecret';
+export * from './verifySignature';

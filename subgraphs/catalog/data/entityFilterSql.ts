@@ -1,0 +1,90 @@
+import { InputError } from '../../../kit';
+import { Prisma } from '../../../prisma/catalog/generated/client';
+import { normalizeEntityRef } from '../model/entityRef';
+import { canonicalRelationType, entityFieldSql, filterRef } from './entityFieldSql';
+import { prefixTsQuery, textMatchSql } from './textSearchSql';
+
+type List = readonly string[] | null | undefined;
+
+/** `EntityFilter` as GraphQL hands it over (see schema.graphql for what each field means). */
+export interface EntityFilterInput {
+  kind?: List;
+  namespace?: List;
+  type?: List;
+  lifecycle?: List;
+  owner?: List;
+  tags?: List;
+  field?: readonly { field: string; values: readonly string[] }[] | null;
+  relation?: readonly { type: string; targets: readonly string[] }[] | null;
+  hasField?: List;
+  missingField?: List;
+  text?: string | null;
+  and?: readonly EntityFilterInput[] | null;
+  or?: readonly EntityFilterInput[] | null;
+  not?: EntityFilterInput | null;
+}
+
+/** Bounds that keep one request's SQL small whatever a client sends. */
+export const FILTER_LIMITS = { depth: 8, nodes: 100, listLength: 500 };
+
+const sql = Prisma.sql;
+
+/**
+ * The WHERE condition, on an entity row `e`, for a filter: built once and reused for the
+ * page, `totalCount` and facets, so all three always agree. User text only ever travels
+ * as a bound parameter.
+ */
+export function entityFilterSql(filter: EntityFilterInput | null | undefined): Prisma.Sql {
+  return filter ? build(filter, { nodes: 0 }, 1) : sql`TRUE`;
+}
+
+function build(filter: EntityFilterInput, budget: { nodes: number }, depth: number): Prisma.Sql {
+  if (depth > FILTER_LIMITS.depth) throw new InputError(`Filters nest at most ${FILTER_LIMITS.depth} deep`);
+  if (++budget.nodes > FILTER_LIMITS.nodes) throw new InputError(`A filter may hold at most ${FILTER_LIMITS.nodes} filters in all`);
+  const conditions: Prisma.Sql[] = [];
+  const add = (condition: Prisma.Sql) => conditions.push(condition);
+  const lower = (name: string, values: readonly string[]) => checked(name, values).map((value) => value.toLowerCase());
+
+  if (filter.kind) add(sql`e.kind = ANY(${lower('kind', filter.kind)}::text[])`);
+  if (filter.namespace) add(sql`e.namespace = ANY(${lower('namespace', filter.namespace)}::text[])`);
+  if (filter.type) add(sql`e.type = ANY(${lower('type', filter.type)}::text[])`);
+  if (filter.lifecycle) add(sql`e.lifecycle = ANY(${lower('lifecycle', filter.lifecycle)}::text[])`);
+  if (filter.owner) add(sql`e.owner_ref = ANY(${checked('owner', filter.owner).map(ownerRef)}::text[])`);
+  // "All of these tags": no tags asked, no condition.
+  if (filter.tags?.length) add(sql`e.tags @> ${lower('tags', filter.tags)}::text[]`);
+  for (const match of filter.field ?? []) add(entityFieldSql(match.field).matches(checked(match.field, match.values)));
+  for (const match of filter.relation ?? []) {
+    const targets = checked(`relation ${match.type}`, match.targets).map(filterRef);
+    add(sql`EXISTS (SELECT 1 FROM relations r WHERE r.source_ref = e.ref AND r.type = ${canonicalRelationType(match.type)}
+      AND r.target_ref = ANY(${targets}::text[]))`);
+  }
+  for (const path of checked('hasField', filter.hasField ?? [])) add(entityFieldSql(path).exists);
+  for (const path of checked('missingField', filter.missingField ?? [])) add(sql`(${entityFieldSql(path).exists}) IS NOT TRUE`);
+  if (filter.text != null) {
+    const tsQuery = prefixTsQuery(filter.text);
+    if (tsQuery) add(textMatchSql(tsQuery));
+  }
+  for (const part of filter.and ?? []) add(build(part, budget, depth + 1));
+  if (filter.or) {
+    const parts = filter.or.map((part) => build(part, budget, depth + 1));
+    add(parts.length ? sql`(${Prisma.join(parts, ' OR ')})` : sql`FALSE`);
+  }
+  // IS NOT TRUE, not NOT: a comparison with a missing value is NULL, and an entity
+  // without a type is certainly "not a service".
+  if (filter.not) add(sql`(${build(filter.not, budget, depth + 1)}) IS NOT TRUE`);
+  return conditions.length ? sql`(${Prisma.join(conditions, ' AND ')})` : sql`TRUE`;
+}
+
+function checked(name: string, values: readonly string[]): readonly string[] {
+  if (values.length > FILTER_LIMITS.listLength) {
+    throw new InputError(`"${name}" may list at most ${FILTER_LIMITS.listLength} values, got ${values.length}`);
+  }
+  return values;
+}
+
+/** Owners are written as short refs in descriptors and filters alike: `team-a` is a group. */
+function ownerRef(value: string): string {
+  const ref = normalizeEntityRef(value.includes(':') ? value : `group:${value}`);
+  if (!ref) throw new InputError(`"${value}" is not an entity ref`);
+  return ref;
+}

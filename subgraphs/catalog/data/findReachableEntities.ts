@@ -1,0 +1,64 @@
+import { manyInKeyOrder } from '../../../kit';
+import { Prisma, type PrismaClient } from '../../../prisma/catalog/generated/client';
+import { ENTITY_COLUMNS, entityRecordOf } from './entityColumns';
+import type { EntityRecord } from './entityRecord';
+
+/** A walk over the relation graph; the same for every start entity of one batch. */
+export interface ReachQuery {
+  /** Relation types followed, step after step, from the start. */
+  follow: readonly string[];
+  /** How many `follow` steps at most. */
+  maxDepth: number;
+  /**
+   * When given, the answer is not the entities walked but the targets of one more step of
+   * these types from the start or any entity walked: `Group.ownsTransitively` walks
+   * `parentOf` and then takes `ownerOf` once.
+   */
+  finally?: readonly string[] | null;
+  /** Only entities of these (lower-case) kinds in the answer; null for any. */
+  kinds?: readonly string[] | null;
+}
+
+export const REACH_LIMITS = { depth: 10, results: 1000 };
+
+const sql = Prisma.sql;
+
+/**
+ * For each start ref, the entities a walk reaches, nearest first then by ref, at most
+ * `REACH_LIMITS.results`, in one query for the whole batch. Targets with no entity
+ * (dangling relations) are walked through but not returned; the start itself is not returned.
+ *
+ * Cycles: the recursive CTE uses UNION over (start, entity, depth), so a row met again at
+ * the same depth is dropped, and depth stops at `maxDepth`. Work is bounded by
+ * depth x reachable entities per start. A visited-path array would also stop cycles, but
+ * keeps one row per distinct path, and paths multiply at every diamond (user, groups,
+ * members, groups...), so it is not used.
+ */
+export async function findReachableEntities(prisma: PrismaClient, starts: readonly string[], query: ReachQuery): Promise<EntityRecord[][]> {
+  const reached = query.finally
+    ? sql`SELECT w.start_ref, r.target_ref AS ref, min(w.depth) + 1 AS depth
+        FROM walk w JOIN relations r ON r.source_ref = w.ref AND r.type = ANY(${[...query.finally]}::text[])
+        GROUP BY w.start_ref, r.target_ref`
+    : sql`SELECT w.start_ref, w.ref, min(w.depth) AS depth FROM walk w WHERE w.ref <> w.start_ref GROUP BY w.start_ref, w.ref`;
+  const kinds = query.kinds ? sql`AND e.kind = ANY(${[...query.kinds]}::text[])` : Prisma.empty;
+  const rows = await prisma.$queryRaw<(Record<string, unknown> & { startRef: string })[]>(sql`
+    WITH RECURSIVE walk(start_ref, ref, depth) AS (
+      SELECT s.ref, s.ref, 0 FROM unnest(${[...new Set(starts)]}::text[]) AS s(ref)
+      UNION
+      SELECT w.start_ref, r.target_ref, w.depth + 1
+      FROM walk w JOIN relations r ON r.source_ref = w.ref AND r.type = ANY(${[...query.follow]}::text[])
+      WHERE w.depth < ${query.maxDepth}::int
+    ),
+    reached(start_ref, ref, depth) AS (${reached}),
+    ranked AS (
+      SELECT reached.start_ref, reached.depth, e.ref,
+        row_number() OVER (PARTITION BY reached.start_ref ORDER BY reached.depth, e.ref COLLATE "C") AS position
+      FROM reached JOIN entities e ON e.ref = reached.ref
+      WHERE TRUE ${kinds}
+    )
+    SELECT ranked.start_ref AS "startRef", ${ENTITY_COLUMNS}
+    FROM ranked JOIN entities e ON e.ref = ranked.ref
+    WHERE ranked.position <= ${REACH_LIMITS.results}::int
+    ORDER BY ranked.start_ref, ranked.position`);
+  return manyInKeyOrder(starts, rows, (row) => row.startRef).map((group) => group.map(entityRecordOf));
+}

@@ -1,0 +1,8 @@
+import type { PrismaClient } from '../../prisma/cicd/generated/client';
+
+/** What the CI/CD subgraph holds for its lifetime: its database client and its settings. */
+export interface CicdServices {
+  prisma: PrismaClient;
+  /** The GitHub webhook's shared secret; null accepts unsigned deliveries (local use only). */
+  webhookSecret: string | null;
+}

@@ -1,0 +1,68 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { BodyTooLargeError, InputError, readBody, sendError, type HttpHandler } from '../../../kit';
+import { recordPipelineRun } from '../data/recordPipelineRun';
+import { hasValidGithubSignature } from '../model/githubSignature';
+import { workflowRunToInput } from '../model/workflowRunToInput';
+import type { CicdServices } from '../services';
+
+export const GITHUB_WEBHOOK_PATH = '/webhooks/github';
+
+/** workflow_run payloads are tens of kilobytes; GitHub caps any payload at 25 MB. */
+const MAX_BODY_BYTES = 1_000_000;
+
+/**
+ * `POST /webhooks/github`: records a GitHub Actions `workflow_run` delivery as a pipeline
+ * run and answers 202 with its id. Other events are acknowledged with 200 and ignored, so
+ * GitHub neither retries them nor shows them as failed. With a secret, a delivery whose
+ * signature does not match is refused with 401 before its body is even parsed.
+ */
+export function githubWebhookRoute(services: CicdServices): HttpHandler {
+  return async (request, response) => {
+    if (request.method !== 'POST') {
+      response.setHeader('allow', 'POST');
+      return sendError(response, 405, 'METHOD_NOT_ALLOWED', `${GITHUB_WEBHOOK_PATH} accepts POST only`);
+    }
+    let body: string;
+    try {
+      body = await readBody(request, MAX_BODY_BYTES);
+    } catch (error) {
+      if (error instanceof BodyTooLargeError) return sendError(response, 413, 'PAYLOAD_TOO_LARGE', error.message);
+      throw error;
+    }
+    if (services.webhookSecret && !hasValidGithubSignature(body, header(request, 'x-hub-signature-256'), services.webhookSecret)) {
+      return sendError(response, 401, 'UNAUTHENTICATED', 'The x-hub-signature-256 header is missing or does not match the webhook secret');
+    }
+    const event = header(request, 'x-github-event');
+    if (!event) return sendError(response, 400, 'BAD_REQUEST', 'The x-github-event header is missing');
+    if (event !== 'workflow_run') return sendJson(response, 200, { ignored: `"${event}" events are not recorded, only workflow_run` });
+    try {
+      const run = await recordPipelineRun(services.prisma, workflowRunToInput(parsePayload(body, header(request, 'content-type'))));
+      sendJson(response, 202, { id: run.id, externalId: run.externalId });
+    } catch (error) {
+      if (error instanceof SyntaxError) return sendError(response, 400, 'BAD_REQUEST', 'The body is not valid JSON');
+      if (error instanceof InputError) return sendError(response, 400, 'BAD_REQUEST', error.message);
+      throw error;
+    }
+  };
+}
+
+/** GitHub sends JSON, or the same JSON as a `payload` form field when the hook is set to form encoding. */
+function parsePayload(body: string, contentType: string | undefined): unknown {
+  if (contentType?.toLowerCase().startsWith('application/x-www-form-urlencoded')) {
+    const payload = new URLSearchParams(body).get('payload');
+    if (payload === null) throw new InputError('The form body has no "payload" field');
+    return JSON.parse(payload);
+  }
+  return JSON.parse(body);
+}
+
+function header(request: IncomingMessage, name: string): string | undefined {
+  const value = request.headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+function sendJson(response: ServerResponse, status: number, body: unknown): void {
+  response.statusCode = status;
+  response.setHeader('content-type', 'application/json');
+  response.end(JSON.stringify(body));
+}

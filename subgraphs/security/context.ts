@@ -1,0 +1,6 @@
+import type { PrismaClient } from '../../prisma/security/generated/client';
+
+/** What every security resolver gets; loaders are built from it lazily, per request. */
+export interface SecurityContext {
+  prisma: PrismaClient;
+}

@@ -1,0 +1,23 @@
+import path from 'node:path';
+import { loadSchema, type SubgraphModule } from '../../kit';
+import { PrismaClient } from '../../prisma/security/generated/client';
+import type { SecurityContext } from './context';
+import { importDemoScans } from './demo/importDemoScans';
+import { resolvers } from './resolvers';
+
+/** The security plugin subgraph: vulnerability findings, imported from scanner output, on every catalog entity. */
+export const securitySubgraph: SubgraphModule<SecurityContext, SecurityContext> = {
+  name: 'security',
+  typeDefs: loadSchema(path.join(__dirname, 'schema.graphql')),
+  resolvers,
+  migrationsDir: path.resolve(__dirname, '../../prisma/security/migrations'),
+  createServices: (database) => ({ prisma: new PrismaClient({ adapter: database.adapter }) }),
+  createContext: (services) => ({ ...services }),
+  afterStart: async (services, runtime) => {
+    if (!runtime.demo) return;
+    const results = await importDemoScans(services.prisma);
+    const opened = results.reduce((sum, result) => sum + result.opened, 0);
+    runtime.log(`security: ${results.length} demo scans imported (${opened} new findings)`);
+  },
+  disposeServices: (services) => services.prisma.$disconnect(),
+};

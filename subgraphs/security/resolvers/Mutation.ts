@@ -1,0 +1,15 @@
+import { dismissFinding } from '../data/dismissFinding';
+import { importScan } from '../data/importScan';
+import type { MutationResolvers } from '../generated/resolvers';
+import { parseNpmAudit } from '../scans/parseNpmAudit';
+import { parseSarif } from '../scans/parseSarif';
+import { entityRefArgument } from './entityRefArgument';
+
+// Parsing happens before the transaction opens: bad input writes nothing.
+export const Mutation: MutationResolvers = {
+  importNpmAudit: (_, { entityRef, report }, context) =>
+    importScan(context.prisma, entityRefArgument(entityRef), parseNpmAudit(report)),
+  importSarif: (_, { entityRef, sarif, scanner }, context) =>
+    importScan(context.prisma, entityRefArgument(entityRef), parseSarif(sarif, { scanner })),
+  dismissFinding: (_, { id, reason }, context) => dismissFinding(context.prisma, id, reason ?? null),
+};

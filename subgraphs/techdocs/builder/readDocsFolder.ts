@@ -1,0 +1,63 @@
+import { readdir, readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { InputError } from '../../../kit';
+
+export const MAX_PAGES = 500;
+export const MAX_PAGE_BYTES = 1024 * 1024;
+
+/** What a docs source holds: its markdown files (paths under `docs/`, `/`-separated) and its mkdocs.yml. */
+export interface DocsFolder {
+  files: { path: string; markdown: string }[];
+  mkdocsYaml: string | null;
+}
+
+/**
+ * Reads a docs source the way TechDocs lays it out: `<sourceDir>/mkdocs.yml` (optional)
+ * and `<sourceDir>/docs/**\/*.md`. Everything is checked before anything is returned, so a
+ * refused source never leaves half a publication behind. Symbolic links are not followed
+ * (only regular files and folders are read), so a link cannot pull in files from elsewhere.
+ */
+export async function readDocsFolder(sourceDir: string): Promise<DocsFolder> {
+  const root = path.resolve(sourceDir);
+  await requireDirectory(root, `"sourceDir" ${sourceDir}`);
+  const docsDir = path.join(root, 'docs');
+  await requireDirectory(docsDir, `The docs folder ${path.join(sourceDir, 'docs')}`);
+  const paths = await listMarkdown(docsDir, '');
+  if (paths.length === 0) throw new InputError(`${path.join(sourceDir, 'docs')} holds no markdown (.md) pages`);
+  const files = [];
+  for (const relative of paths) {
+    const file = path.join(docsDir, relative);
+    const { size } = await stat(file);
+    if (size > MAX_PAGE_BYTES) throw new InputError(`docs/${relative} is ${size} bytes; pages may be at most ${MAX_PAGE_BYTES} bytes`);
+    files.push({ path: relative, markdown: await readFile(file, 'utf8') });
+  }
+  return { files, mkdocsYaml: await readOptional(path.join(root, 'mkdocs.yml')) };
+}
+
+async function requireDirectory(dir: string, name: string): Promise<void> {
+  const info = await stat(dir).catch(() => null);
+  if (!info) throw new InputError(`${name} does not exist`);
+  if (!info.isDirectory()) throw new InputError(`${name} is not a directory`);
+}
+
+/** Markdown files under `dir`, depth first, failing as soon as there are too many. */
+async function listMarkdown(dir: string, prefix: string, found: string[] = []): Promise<string[]> {
+  const entries = await readdir(path.join(dir, prefix), { withFileTypes: true });
+  for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+    if (entry.name.startsWith('.')) continue;
+    const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
+    if (entry.isDirectory()) await listMarkdown(dir, relative, found);
+    else if (entry.isFile() && entry.name.endsWith('.md')) {
+      found.push(relative);
+      if (found.length > MAX_PAGES) throw new InputError(`docs holds more than ${MAX_PAGES} pages`);
+    }
+  }
+  return found;
+}
+
+async function readOptional(file: string): Promise<string | null> {
+  const info = await stat(file).catch(() => null);
+  if (!info?.isFile()) return null;
+  if (info.size > MAX_PAGE_BYTES) throw new InputError(`mkdocs.yml is over ${MAX_PAGE_BYTES} bytes`);
+  return readFile(file, 'utf8');
+}

@@ -1,0 +1,23 @@
+import { InputError } from '../../../kit';
+import { findDocPage } from '../data/findDocPage';
+import { searchDocPages } from '../data/searchDocPages';
+import type { QueryResolvers } from '../generated/resolvers';
+import { normalizeEntityRef } from '../model/normalizeEntityRef';
+
+export const MAX_SEARCH_HITS = 100;
+
+export function checkSearchPage(first: number): number {
+  if (!Number.isInteger(first) || first < 1 || first > MAX_SEARCH_HITS) {
+    throw new InputError(`"first" must be between 1 and ${MAX_SEARCH_HITS}, got ${first}`);
+  }
+  return first;
+}
+
+export const Query: QueryResolvers = {
+  searchDocs: async (_, { query, first }, context) => {
+    const page = checkSearchPage(first ?? 20);
+    // A blank search matches nothing rather than everything.
+    return query.trim() ? searchDocPages(context.prisma, query, page) : [];
+  },
+  docPage: (_, { entityRef, path }, context) => findDocPage(context.prisma, normalizeEntityRef(entityRef), path),
+};

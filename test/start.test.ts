@@ -1,0 +1,61 @@
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { postGraphQL } from '../kit/testing';
+
+const ROOT = path.resolve(__dirname, '..');
+
+/** Runs `npm start`'s entry point as a real process, as a user would. */
+function start(args: string[]): { child: ChildProcessWithoutNullStreams; output: () => string; ready: Promise<string> } {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'bin/start.ts', '--port', '0', ...args], { cwd: ROOT, env: { ...process.env, PORT: '' } });
+  let output = '';
+  const ready = new Promise<string>((resolve, reject) => {
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /Ensemble is ready at (\S+)/.exec(output);
+      if (match) resolve(match[1]);
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`start exited with ${code} before it was ready:\n${output}`)));
+  });
+  return { child, output: () => output, ready };
+}
+
+function exited(child: ChildProcessWithoutNullStreams): Promise<number | null> {
+  return new Promise((resolve) => (child.exitCode !== null ? resolve(child.exitCode) : child.once('exit', resolve)));
+}
+
+describe('npm start', () => {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'ensemble-start-'));
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it('serves the demo catalog, prints a line per subgraph, and stops cleanly on SIGINT', async () => {
+    const run = start(['--data-dir', dataDir]);
+    const url = (await run.ready).replace('localhost', '127.0.0.1');
+    expect(run.output()).toMatch(/subgraph catalog ready at http:\/\/127\.0\.0\.1:\d+\/graphql/);
+    expect(run.output()).toMatch(/subgraph cicd ready at/);
+    const result = await postGraphQL(url, '{ entity(ref: "component:checkout-service") { ref } }');
+    expect(result.data).toEqual({ entity: { ref: 'component:default/checkout-service' } });
+    run.child.kill('SIGINT');
+    expect(await exited(run.child)).toBe(0);
+    expect(run.output()).toMatch(/subgraph catalog stopped/);
+  }, 120_000);
+
+  it('keeps data across restarts, and starts without the demo when asked', async () => {
+    const run = start(['--data-dir', dataDir, '--no-demo']);
+    const url = (await run.ready).replace('localhost', '127.0.0.1');
+    // The demo catalog loaded by the previous run is still there.
+    const result = await postGraphQL(url, '{ entity(ref: "component:checkout-service") { ref } }');
+    expect(result.data).toEqual({ entity: { ref: 'component:default/checkout-service' } });
+    run.child.kill('SIGTERM');
+    expect(await exited(run.child)).toBe(0);
+
+    const empty = start(['--in-memory', '--no-demo']);
+    const emptyUrl = (await empty.ready).replace('localhost', '127.0.0.1');
+    expect((await postGraphQL(emptyUrl, '{ entities { totalCount } }')).data).toEqual({ entities: { totalCount: 0 } });
+    empty.child.kill('SIGINT');
+    expect(await exited(empty.child)).toBe(0);
+  }, 120_000);
+});
