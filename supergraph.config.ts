@@ -8,14 +8,31 @@ import type { SubgraphModule } from './kit';
 export interface SubgraphEntry {
   name: string;
   port: number;
-  load(): Promise<SubgraphModule<any, any>>;
+  /** `settings` are deployment settings (entry points pass the environment), e.g. CICD_WEBHOOK_SECRET. */
+  load(settings?: Settings): Promise<SubgraphModule<any, any>>;
 }
 
+type Settings = Readonly<Record<string, string | undefined>>;
+
 export const SUBGRAPHS: SubgraphEntry[] = [
-  { name: 'catalog', port: 4001, load: async () => (await import('./subgraphs/catalog')).catalogSubgraph },
-  { name: 'cicd', port: 4002, load: async () => (await import('./subgraphs/cicd')).cicdSubgraph },
+  {
+    name: 'catalog',
+    port: 4001,
+    load: async (settings = {}) =>
+      (await import('./subgraphs/catalog')).createCatalogSubgraph((await import('./subgraphs/catalog/catalogSettings')).catalogOptionsFrom(settings)),
+  },
+  {
+    name: 'cicd',
+    port: 4002,
+    load: async (settings = {}) => (await import('./subgraphs/cicd')).createCicdSubgraph({ webhookSecret: settings.CICD_WEBHOOK_SECRET }),
+  },
   { name: 'techdocs', port: 4004, load: async () => (await import('./subgraphs/techdocs')).techdocsSubgraph },
   { name: 'security', port: 4003, load: async () => (await import('./subgraphs/security')).securitySubgraph },
+  {
+    name: 'scorecards',
+    port: 4005,
+    load: async (settings = {}) => (await import('./subgraphs/scorecards')).createScorecardsSubgraph({ gatewayUrl: settings.SCORECARDS_GATEWAY_URL }),
+  },
 ];
 
 export function findSubgraph(name: string): SubgraphEntry {

@@ -13,6 +13,7 @@ import { startSubgraph, type RunningSubgraph } from '../kit';
 import { SUBGRAPHS } from '../supergraph.config';
 import { generateSubgraphSecret } from '../kit';
 import { gatewayOptionsFromEnv, SECRET_VARIABLE, subgraphOptionsFromEnv } from './hardeningOptions';
+import { portOrFreePort } from '../kit/server/freePort';
 import { databaseUrlFor, exitWith, log, onShutdown, parsePort } from './runtimeOptions';
 
 const USAGE = `Usage: npm start -- [options]
@@ -40,7 +41,9 @@ async function main() {
     },
   });
   if (values.help) return console.log(USAGE);
-  const port = parsePort(values.port ?? process.env.PORT, 4000);
+  // Known before anything starts, so subgraphs that read the graph (scorecards) can be told where it is.
+  const port = await portOrFreePort(parsePort(values.port ?? process.env.PORT, 4000));
+  const settings = { SCORECARDS_GATEWAY_URL: `http://127.0.0.1:${port}/graphql`, ...process.env };
   const runtime = { demo: !values['no-demo'], locations: values.location, log };
   const secret = process.env[SECRET_VARIABLE] || generateSubgraphSecret();
   const gatewayFromEnv = gatewayOptionsFromEnv();
@@ -57,7 +60,7 @@ async function main() {
   });
   for (const entry of SUBGRAPHS) {
     const databaseUrl = databaseUrlFor(entry.name, { dataDir: values['data-dir'], inMemory: values['in-memory'] });
-    const subgraph = await startSubgraph(await entry.load(), { ...subgraphFromEnv, port: 0, databaseUrl, runtime, gatewaySecret: secret });
+    const subgraph = await startSubgraph(await entry.load(settings), { ...subgraphFromEnv, port: 0, databaseUrl, runtime, gatewaySecret: secret });
     running.push(subgraph);
     log(`subgraph ${entry.name} ready at ${subgraph.url}`);
   }

@@ -44,7 +44,7 @@ async function main() {
   const gatewaySecret = subgraphSecretFromEnv(values['insecure-dev']);
   if (gatewaySecret === null) log(`warning: --insecure-dev: subgraph ${entry.name} accepts unsigned requests from anyone`);
   const databaseUrl = databaseUrlFor(entry.name, { dataDir: values['data-dir'], inMemory: values['in-memory'] });
-  const subgraph = await startSubgraph(await entry.load(), {
+  const subgraph = await startSubgraph(await entry.load(process.env), {
     ...subgraphOptionsFromEnv(),
     gatewaySecret,
     port: parsePort(values.port, entry.port),

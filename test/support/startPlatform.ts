@@ -1,5 +1,6 @@
 import { startGateway, type GatewayOptions, type RunningGateway } from '../../gateway/startGateway';
 import { startTestSubgraph, TEST_SUBGRAPH_SECRET, type RunningTestSubgraph, type TestSubgraphOptions } from '../../kit/testing';
+import { portOrFreePort } from '../../kit/server/freePort';
 import { SUBGRAPHS } from '../../supergraph.config';
 
 export interface TestPlatform {
@@ -23,14 +24,17 @@ export async function startPlatform(
 ): Promise<TestPlatform> {
   const entries = SUBGRAPHS.filter((entry) => !options.only || options.only.includes(entry.name));
   const subgraphs: Record<string, RunningTestSubgraph<unknown>> = {};
+  // The gateway's port is chosen first, so subgraphs that read the graph (scorecards) know it.
+  const gatewayPort = await portOrFreePort(0);
+  const settings = { SCORECARDS_GATEWAY_URL: `http://127.0.0.1:${gatewayPort}/graphql` };
   try {
     for (const entry of entries) {
-      subgraphs[entry.name] = await startTestSubgraph(await entry.load(), options.subgraph?.(entry.name));
+      subgraphs[entry.name] = await startTestSubgraph(await entry.load(settings), options.subgraph?.(entry.name));
     }
     const { logs, ...gatewayOptions } = options.gateway ?? {};
     const gateway = await startGateway({
       ...gatewayOptions,
-      port: 0,
+      port: gatewayPort,
       host: '127.0.0.1',
       supergraph: { kind: 'subgraphs', subgraphs: Object.values(subgraphs).map(({ name, url }) => ({ name, url })) },
       subgraphSecret: TEST_SUBGRAPH_SECRET,

@@ -1,0 +1,21 @@
+import { applyCommand } from './apply';
+import type { Command } from './command';
+import { getCommand } from './get';
+import { helpCommand } from './help';
+import { listCommand } from './list';
+import { locationsCommand } from './locations';
+import { queryCommand } from './query';
+import { relationsCommand } from './relations';
+import { searchCommand } from './search';
+
+/** Every command, in the order help lists them. */
+export const COMMANDS: Command[] = [
+  getCommand,
+  listCommand,
+  searchCommand,
+  relationsCommand,
+  applyCommand,
+  locationsCommand,
+  queryCommand,
+  helpCommand(() => COMMANDS),
+];

@@ -1,0 +1,53 @@
+import { createEnsembleClient, type ClientError, type EnsembleClient, type Result } from '../sdk';
+import { CliError, EXIT, type ExitCode } from './exitCodes';
+
+/** How to reach the gateway, as main.ts resolved it from flags and environment. */
+export interface ConnectionSettings {
+  endpoint: string;
+  token?: string;
+  timeoutMs: number;
+  fetch?: typeof fetch;
+}
+
+/** The SDK client the commands share: the CLI has no GraphQL code path of its own. */
+export function createCliClient(settings: ConnectionSettings): EnsembleClient {
+  return createEnsembleClient({ endpoint: settings.endpoint, token: settings.token, timeoutMs: settings.timeoutMs, fetch: settings.fetch });
+}
+
+/** The exit status for a failed request: network trouble, not found, or a refusal. */
+export function exitCodeOf(error: ClientError): ExitCode {
+  switch (error.kind) {
+    case 'network':
+    case 'timeout':
+    case 'http':
+      return EXIT.NETWORK;
+    case 'graphql':
+      return error.codes.every((code) => code === 'NOT_FOUND') ? EXIT.NOT_FOUND : EXIT.REFUSED;
+  }
+}
+
+/** The failure as one line per error, with its code, for stderr. */
+export function describeClientError(error: ClientError): string {
+  if (error.kind !== 'graphql') return error.message;
+  return error.errors
+    .map((entry, index) => {
+      const where = entry.path?.length ? ` (at ${entry.path.join('.')})` : '';
+      return `${entry.message}${where} [${error.codes[index]}]`;
+    })
+    .join('\n');
+}
+
+/** A CliError carrying the failure's message and exit status. */
+export function failure(error: ClientError): CliError {
+  return new CliError(describeClientError(error), exitCodeOf(error));
+}
+
+/**
+ * The data of a result, or a thrown CliError when there is none. Data that came with
+ * errors is returned with `partial` set, for the command to print and flag.
+ */
+export function dataOrThrow<T>(result: Result<T>): { data: T; partial?: ClientError } {
+  if (result.ok) return { data: result.data };
+  if (result.data != null) return { data: result.data, partial: result.error };
+  throw failure(result.error);
+}

@@ -1,0 +1,12 @@
+export { EnsembleClient, createEnsembleClient } from './EnsembleClient';
+export type { Document, EnsembleClientOptions, EntityListOptions, IterateOptions, PageOptions } from './EnsembleClient';
+export { GraphQLErrors, HttpError, NetworkError, TimeoutError } from './clientErrors';
+export type { ClientError, GraphQLErrorEntry } from './clientErrors';
+export type { Result } from './result';
+export type { Connection, Page } from './paginate';
+export { specString } from './entityTypes';
+export type { EntityRecord, EntitySummary } from './entityTypes';
+export { MAX_REFS_PER_REQUEST } from './batchEntityLookups';
+export { DEFAULT_TIMEOUT_MS } from './sendOperation';
+export type { TransportOptions } from './sendOperation';
+export * as operations from '../generated/graphql';

@@ -1,0 +1,65 @@
+import type { GraphResponse } from './graphResponse';
+
+export interface GraphClientOptions {
+  /** The gateway's GraphQL endpoint; may be given later with `connect` (see README). */
+  url?: string;
+  /** How long one request may take, connecting to last byte. */
+  timeoutMs: number;
+}
+
+/**
+ * How this subgraph reads the rest of the graph: through the gateway, as any client
+ * does, so it sees every plugin's fields and every plugin's failure the same way.
+ * In-process platforms start the gateway after the subgraphs, so the URL can be
+ * given after start (`connect`).
+ */
+export class GraphClient {
+  private url: string | null;
+
+  constructor(private readonly options: GraphClientOptions) {
+    this.url = options.url ?? null;
+  }
+
+  /** Points the client at the gateway. */
+  connect(url: string): void {
+    this.url = url;
+  }
+
+  /** Where it sends queries; null until it knows. */
+  get gatewayUrl(): string | null {
+    return this.url;
+  }
+
+  /**
+   * Sends one operation. Resolves with the gateway's answer, errors included; rejects with
+   * a GraphUnavailableError when there is no answer (no URL, refused, timed out, not GraphQL).
+   */
+  async query<Data>(query: string, variables: Record<string, unknown>): Promise<GraphResponse<Data>> {
+    if (!this.url) throw new GraphUnavailableError('the scorecards subgraph was not told where the gateway is');
+    let response: Response;
+    try {
+      response = await fetch(this.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'application/json' },
+        body: JSON.stringify({ query, variables }),
+        signal: AbortSignal.timeout(this.options.timeoutMs),
+      });
+    } catch (error) {
+      const timedOut = error instanceof Error && error.name === 'TimeoutError';
+      throw new GraphUnavailableError(timedOut ? `no answer within ${this.options.timeoutMs} ms` : 'the gateway could not be reached');
+    }
+    const body = (await response.json().catch(() => undefined)) as GraphResponse<Data> | undefined;
+    if (!body || typeof body !== 'object' || (!('data' in body) && !('errors' in body))) {
+      throw new GraphUnavailableError(`the gateway answered HTTP ${response.status} without GraphQL`);
+    }
+    return body;
+  }
+}
+
+/** The gateway could not be asked, or gave no GraphQL answer. */
+export class GraphUnavailableError extends Error {
+  constructor(reason: string) {
+    super(reason);
+    this.name = 'GraphUnavailableError';
+  }
+}
