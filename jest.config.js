@@ -15,5 +15,6 @@ module.exports = {
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   globalSetup: '<rootDir>/test/globalSetup.js',
   setupFiles: ['<rootDir>/test/setupEnv.js'],
-  testTimeout: 60000,
+  // A guard against hangs, not a speed target: platform tests start several databases on 2 cores.
+  testTimeout: 180000,
 };

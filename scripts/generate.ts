@@ -3,6 +3,7 @@
  * 1. Prisma clients, one per subgraph schema in prisma/<name>/schema.prisma.
  * 2. The composed API schema at clients/schema.graphql (what client codegen types against).
  * 3. graphql-codegen (codegen.yml): subgraph resolver types and typed client operations.
+ * 4. The web UI (clients/web/dist), which `npm start` serves.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
@@ -33,6 +34,8 @@ async function main() {
   writeFileSync(path.join(root, 'clients', 'schema.graphql'), apiSchemaSdl);
   console.log('Composed the supergraph; wrote clients/schema.graphql');
   execFileSync(bin('graphql-codegen'), ['--config', 'codegen.yml'], { cwd: root, stdio: 'inherit' });
+  // Last: the web UI imports the typed operations codegen just wrote.
+  execFileSync(bin('vite'), ['build', '--config', 'clients/web/vite.config.ts', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
 }
 
 main().catch((error) => {

@@ -21,7 +21,15 @@ export interface ListeningServer {
  * Keep-alive outlives the gateway's pooled connections: Node's 5 s default made
  * "socket hang up" errors under load on this stack.
  */
-export async function listen(routes: Routes, options: { port: number; host?: string; log: (line: string) => void }): Promise<ListeningServer> {
+export interface ListenOptions {
+  port: number;
+  host?: string;
+  log: (line: string) => void;
+  /** Answers paths no route names (the web UI); without it they are 404. */
+  fallback?: HttpHandler;
+}
+
+export async function listen(routes: Routes, options: ListenOptions): Promise<ListeningServer> {
   let closing = false;
   const inFlight = new Set<ServerResponse>();
   const server = createServer((request, response) => {
@@ -30,7 +38,7 @@ export async function listen(routes: Routes, options: { port: number; host?: str
     response.once('close', () => inFlight.delete(response));
     // A keep-alive connection whose request finishes during shutdown must not hold it open.
     response.once('finish', () => closing && setImmediate(() => server.closeIdleConnections()));
-    void route(routes, request, response, options.log);
+    void route(routes, request, response, options);
   });
   server.keepAliveTimeout = 65_000;
   server.headersTimeout = 66_000;
@@ -56,9 +64,10 @@ export async function listen(routes: Routes, options: { port: number; host?: str
   };
 }
 
-async function route(routes: Routes, request: IncomingMessage, response: ServerResponse, log: (line: string) => void): Promise<void> {
+async function route(routes: Routes, request: IncomingMessage, response: ServerResponse, options: ListenOptions): Promise<void> {
   const path = new URL(request.url ?? '/', 'http://localhost').pathname;
-  const handler = routes[path];
+  const handler = routes[path] ?? options.fallback;
+  const log = options.log;
   try {
     if (!handler) return sendError(response, 404, 'NOT_FOUND', `No route for ${path}`);
     await handler(request, response);
