@@ -1,6 +1,17 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
+/** How many entities of each kind were written (names are `<kind>-<i>`, i from 0). */
+export interface CatalogCounts {
+  groups: number;
+  users: number;
+  domains: number;
+  systems: number;
+  apis: number;
+  resources: number;
+  components: number;
+}
+
 /**
  * Writes a synthetic but realistically shaped catalog of about `size` entities: groups in
  * a hierarchy, users in teams, domains, systems, APIs, resources and components with
@@ -8,7 +19,7 @@ import path from 'node:path';
  * entity, as in the Backstage figures this is compared with). One entity per file, as
  * real catalogs keep one catalog-info.yaml per repository. Returns the root location.
  */
-export function generateCatalog(dir: string, size: number): { root: string; entities: number } {
+export function generateCatalog(dir: string, size: number): { root: string; entities: number; counts: CatalogCounts } {
   const count = (share: number) => Math.max(1, Math.round(size * share));
   const groups = count(0.02);
   const users = count(0.1);
@@ -72,5 +83,5 @@ export function generateCatalog(dir: string, size: number): { root: string; enti
     root,
     'apiVersion: backstage.io/v1alpha1\nkind: Location\nmetadata:\n  name: generated\nspec:\n  targets:\n    - ./*/*.yaml\n',
   );
-  return { root, entities: written + 1 };
+  return { root, entities: written + 1, counts: { groups, users, domains, systems, apis, resources, components } };
 }

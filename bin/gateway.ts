@@ -8,11 +8,17 @@
  * Limits and timeouts come from ENSEMBLE_* variables: see docs/hardening.md.
  */
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { createWebAppHandler } from '../clients/web/server/serveWebApp';
 import { startGateway, type SupergraphSource } from '../gateway/startGateway';
 import { SUBGRAPHS } from '../supergraph.config';
+import { AUTH_FLAGS, AUTH_USAGE, describeAuth, gatewayAuthFrom } from './authOptions';
 import { gatewayOptionsFromEnv, positiveIntegerFlag, subgraphSecretFromEnv } from './hardeningOptions';
 import { exitWith, log, onShutdown, parsePort, parseSubgraphUrls } from './runtimeOptions';
+
+/** The web UI, built by `npm run build:web` (part of `npm install`), served at `/`. */
+const WEB_APP_DIR = path.resolve(__dirname, '../clients/web/dist');
 
 const USAGE = `Usage: npm run gateway -- [options]
   --port <n>                 port (default: $PORT or 4000)
@@ -25,6 +31,10 @@ const USAGE = `Usage: npm run gateway -- [options]
                              default $ENSEMBLE_CORS_ORIGINS, else only the gateway's own)
   --subgraph-timeout <ms>    per subgraph fetch (default $ENSEMBLE_SUBGRAPH_TIMEOUT_MS or 10000)
   --insecure-dev             run without ENSEMBLE_SUBGRAPH_SECRET: requests to subgraphs unsigned
+  --anonymous                let requests without credentials in, as anonymous (local
+                             development only; off by default here)
+${AUTH_USAGE}
+Without --anonymous, a request without valid credentials is 401 (docs/permissions.md).
 Subgraph requests are signed with $ENSEMBLE_SUBGRAPH_SECRET, which is required unless
 --insecure-dev is given. Operation limits: ENSEMBLE_MAX_* (see docs/hardening.md).`;
 
@@ -39,6 +49,8 @@ async function main() {
       'cors-origin': { type: 'string', multiple: true, default: [] },
       'subgraph-timeout': { type: 'string' },
       'insecure-dev': { type: 'boolean', default: false },
+      anonymous: { type: 'boolean', default: false },
+      ...AUTH_FLAGS,
       help: { type: 'boolean', default: false },
     },
   });
@@ -55,7 +67,11 @@ async function main() {
   const subgraphSecret = subgraphSecretFromEnv(values['insecure-dev']);
   if (subgraphSecret === null) log('warning: --insecure-dev: subgraph requests are not signed');
   const fromEnv = gatewayOptionsFromEnv();
+  const auth = gatewayAuthFrom(values);
+  log(describeAuth(auth, null));
   const gateway = await startGateway({
+    webApp: createWebAppHandler({ distDir: WEB_APP_DIR }),
+    auth,
     ...fromEnv,
     port: parsePort(values.port ?? process.env.PORT, 4000),
     host: values.host,

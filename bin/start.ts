@@ -7,14 +7,21 @@
  * Gateway and subgraphs share ENSEMBLE_SUBGRAPH_SECRET, or a random secret made for this
  * run when it is unset; no other process can call the subgraphs either way.
  */
+import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { createWebAppHandler } from '../clients/web/server/serveWebApp';
 import { startGateway } from '../gateway/startGateway';
+import { createInProcessSubgraph, type InProcessSubgraph } from '../gateway/performance/createInProcessSubgraph';
 import { startSubgraph, type RunningSubgraph } from '../kit';
 import { SUBGRAPHS } from '../supergraph.config';
 import { generateSubgraphSecret } from '../kit';
+import { AUTH_FLAGS, AUTH_USAGE, describeAuth, gatewayAuthFrom, POLICY_USAGE, policyFrom } from './authOptions';
 import { gatewayOptionsFromEnv, SECRET_VARIABLE, subgraphOptionsFromEnv } from './hardeningOptions';
 import { portOrFreePort } from '../kit/server/freePort';
 import { databaseUrlFor, exitWith, log, onShutdown, parsePort } from './runtimeOptions';
+
+/** The web UI, built by `npm run build:web` (part of `npm install`), served at `/`. */
+const WEB_APP_DIR = path.resolve(__dirname, '../clients/web/dist');
 
 const USAGE = `Usage: npm start -- [options]
   --port <n>          gateway port (default: $PORT or 4000)
@@ -24,6 +31,10 @@ const USAGE = `Usage: npm start -- [options]
   --no-demo           start without the demo catalog and plugin demo data
   --cors-origin <origin>  a browser origin allowed to call the gateway (repeatable; default
                       $ENSEMBLE_CORS_ORIGINS, else only the gateway's own)
+  --no-anonymous      refuse requests without credentials (401); anonymous callers are
+                      let in by default here, for local development
+${AUTH_USAGE}
+${POLICY_USAGE}
 Each subgraph's database URL can be set with <NAME>_DATABASE_URL, e.g. CATALOG_DATABASE_URL.
 Gateway and subgraphs sign with $ENSEMBLE_SUBGRAPH_SECRET, or a random secret made per run.
 Limits and timeouts: ENSEMBLE_* variables (see docs/hardening.md).`;
@@ -37,6 +48,9 @@ async function main() {
       location: { type: 'string', multiple: true, default: [] },
       'no-demo': { type: 'boolean', default: false },
       'cors-origin': { type: 'string', multiple: true, default: [] },
+      'no-anonymous': { type: 'boolean', default: false },
+      policy: { type: 'string' },
+      ...AUTH_FLAGS,
       help: { type: 'boolean', default: false },
     },
   });
@@ -48,6 +62,9 @@ async function main() {
   const secret = process.env[SECRET_VARIABLE] || generateSubgraphSecret();
   const gatewayFromEnv = gatewayOptionsFromEnv();
   const subgraphFromEnv = subgraphOptionsFromEnv();
+  const auth = gatewayAuthFrom({ ...values, anonymous: !values['no-anonymous'] });
+  const policy = policyFrom(values.policy);
+  log(describeAuth(auth, values.policy ?? process.env.ENSEMBLE_POLICY_FILE));
   const running: RunningSubgraph[] = [];
   let stopGateway: (() => Promise<void>) | undefined;
   onShutdown(async () => {
@@ -58,18 +75,24 @@ async function main() {
       log(`subgraph ${subgraph.name} stopped`);
     }
   });
+  const inProcess: InProcessSubgraph[] = [];
   for (const entry of SUBGRAPHS) {
     const databaseUrl = databaseUrlFor(entry.name, { dataDir: values['data-dir'], inMemory: values['in-memory'] });
-    const subgraph = await startSubgraph(await entry.load(settings), { ...subgraphFromEnv, port: 0, databaseUrl, runtime, gatewaySecret: secret });
+    const subgraph = await startSubgraph(await entry.load(settings), { ...subgraphFromEnv, port: 0, databaseUrl, runtime, gatewaySecret: secret, policy });
     running.push(subgraph);
+    // The gateway calls it directly, on the same services and policy (bench/README.md: the in-process lever).
+    inProcess.push(await createInProcessSubgraph(await entry.load(settings), subgraph.services, { policy, maxEntityRepresentations: subgraphFromEnv.maxEntityRepresentations, log }));
     log(`subgraph ${entry.name} ready at ${subgraph.url}`);
   }
   const gateway = await startGateway({
+    webApp: createWebAppHandler({ distDir: WEB_APP_DIR }),
     ...gatewayFromEnv,
     port,
     supergraph: { kind: 'subgraphs', subgraphs: running.map(({ name, url }) => ({ name, url })) },
     log,
     subgraphSecret: secret,
+    auth,
+    performance: { inProcess, hoistLiterals: true },
     corsOrigins: values['cors-origin'].length ? values['cors-origin'] : gatewayFromEnv.corsOrigins,
   });
   stopGateway = gateway.stop;

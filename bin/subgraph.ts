@@ -6,6 +6,7 @@
 import { parseArgs } from 'node:util';
 import { startSubgraph } from '../kit';
 import { findSubgraph, SUBGRAPHS } from '../supergraph.config';
+import { POLICY_USAGE, policyFrom } from './authOptions';
 import { subgraphOptionsFromEnv, subgraphSecretFromEnv } from './hardeningOptions';
 import { databaseUrlFor, exitWith, log, onShutdown, parsePort } from './runtimeOptions';
 
@@ -18,6 +19,7 @@ const USAGE = `Usage: npm run subgraph -- <name> [options]
   --demo              load demo data
   --location <path>   (catalog) register a descriptor file or glob at start (repeatable)
   --insecure-dev      accept unsigned requests when ENSEMBLE_SUBGRAPH_SECRET is not set
+${POLICY_USAGE}
 /graphql answers only requests the gateway signed with $ENSEMBLE_SUBGRAPH_SECRET, which is
 required unless --insecure-dev is given. Timeouts and caps: ENSEMBLE_* (see docs/hardening.md).`;
 
@@ -32,6 +34,7 @@ async function main() {
       demo: { type: 'boolean', default: false },
       location: { type: 'string', multiple: true, default: [] },
       'insecure-dev': { type: 'boolean', default: false },
+      policy: { type: 'string' },
       help: { type: 'boolean', default: false },
     },
   });
@@ -46,6 +49,7 @@ async function main() {
   const databaseUrl = databaseUrlFor(entry.name, { dataDir: values['data-dir'], inMemory: values['in-memory'] });
   const subgraph = await startSubgraph(await entry.load(process.env), {
     ...subgraphOptionsFromEnv(),
+    policy: policyFrom(values.policy),
     gatewaySecret,
     port: parsePort(values.port, entry.port),
     host: values.host,

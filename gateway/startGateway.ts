@@ -1,14 +1,17 @@
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloGateway, IntrospectAndCompose } from '@apollo/gateway';
-import { assertUsableSecret, createFormatError, createGraphQLHandler, healthRoute, listen } from '../kit';
+import { assertUsableSecret, createFormatError, createGraphQLHandler, healthRoute, listen, type HttpHandler } from '../kit';
 import { parseCorsOrigins, withCors } from './http/withCors';
 import { readinessRoute } from './http/readinessRoute';
 import { useOperationLimits, type OperationLimits } from './limits/operationLimits';
 import { combineFeatures } from './limits/serverFeature';
 import { checkSubgraphs } from './subgraphs/checkSubgraphs';
 import { createSubgraphAgents, createSubgraphFetcher } from './subgraphs/createSubgraphFetcher';
-import { SubgraphDataSource } from './subgraphs/SubgraphDataSource';
+import { createAuthenticator, type GatewayAuthOptions } from './auth/createAuthenticator';
+import { IdentityForwardingDataSource, type GatewayContext } from './auth/IdentityForwardingDataSource';
+import { identityOf, withAuthentication } from './auth/withAuthentication';
+import { gatewayPerformanceFeatures, type GatewayPerformanceOptions } from './performance/gatewayPerformanceFeatures';
 
 /** Where the supergraph comes from: composed from running subgraphs, or a composed file's SDL. */
 export type SupergraphSource =
@@ -36,6 +39,15 @@ export interface GatewayOptions {
   readinessTimeoutMs?: number;
   /** How long stop() waits for requests in flight before cutting them. Default 15 s. */
   drainTimeoutMs?: number;
+  /**
+   * How callers authenticate (docs/permissions.md). Default `{ anonymous: true }`: no
+   * credentials needed, every caller anonymous; the entry points decide otherwise.
+   */
+  auth?: GatewayAuthOptions;
+  /** Serves every path besides /graphql and the health checks: the web UI. Default: 404 there. */
+  webApp?: HttpHandler;
+  /** In-process subgraph calls, plan-cache keys, fetch counting (gateway/performance). Default: none. */
+  performance?: GatewayPerformanceOptions;
 }
 
 export interface RunningGateway {
@@ -56,6 +68,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const probe = createSubgraphFetcher({ timeoutMs: options.readinessTimeoutMs ?? 2_000, secret: options.subgraphSecret, agents });
   // Filled as the gateway builds a data source per subgraph of the supergraph it loads.
   const subgraphs = new Map<string, string>();
+  const performance = gatewayPerformanceFeatures(options.performance ?? {}, options.log);
   const gateway = new ApolloGateway({
     ...(options.supergraph.kind === 'sdl'
       ? { supergraphSdl: options.supergraph.supergraphSdl }
@@ -63,15 +76,17 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     buildService: ({ name, url }) => {
       if (!url) throw new Error(`Subgraph ${name} has no URL in the supergraph`);
       subgraphs.set(name, url);
-      return new SubgraphDataSource({ name, url, fetcher, timeoutMs: subgraphTimeoutMs, log: options.log });
+      return performance.dataSource(name, new IdentityForwardingDataSource({ name, url, fetcher, timeoutMs: subgraphTimeoutMs, log: options.log }));
     },
+    ...performance.gatewayConfig,
   });
   let supergraphLoaded = false;
   gateway.onSchemaLoadOrUpdate(() => {
     supergraphLoaded = true;
   });
   const limits = combineFeatures(useOperationLimits(options.limits));
-  const server = new ApolloServer({
+  const authenticate = createAuthenticator(options.auth ?? { anonymous: true });
+  const server = new ApolloServer<GatewayContext>({
     gateway,
     // Entry points own shutdown order (gateway, then subgraphs, then databases).
     stopOnTerminationSignals: false,
@@ -86,7 +101,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     validationRules: limits.validationRules,
     parseOptions: limits.parseOptions,
     maxRecursiveSelections: limits.maxRecursiveSelections,
-    plugins: [ApolloServerPluginLandingPageDisabled(), ...limits.plugins],
+    plugins: [ApolloServerPluginLandingPageDisabled(), ...limits.plugins, ...performance.plugins],
   });
   await server.start();
   let port = options.port;
@@ -94,7 +109,11 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const http = await listen(
     {
       '/graphql': withCors(
-        createGraphQLHandler(server, { context: async () => ({}), maxBodyBytes: options.maxBodyBytes }),
+        withAuthentication(
+          createGraphQLHandler(server, { context: async (request) => ({ identity: identityOf(request) }), maxBodyBytes: options.maxBodyBytes }),
+          authenticate,
+          options.log,
+        ),
         configuredOrigins ? () => configuredOrigins : ownOrigins,
       ),
       '/healthz': healthRoute(async () => ({ service: 'gateway' })),
@@ -103,7 +122,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         subgraphs: await checkSubgraphs(subgraphs, probe),
       })),
     },
-    { port: options.port, host: options.host, log: options.log },
+    { port: options.port, host: options.host, log: options.log, fallback: options.webApp },
   );
   port = http.port;
   return {

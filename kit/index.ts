@@ -8,6 +8,7 @@ export * from './errors/domainErrors';
 export * from './errors/formatError';
 export * from './loaders/inKeyOrder';
 export * from './loaders/requestScoped';
+export * from './permissions';
 export * from './scalars/jsonScalar';
 export * from './server/graphqlHandler';
 export * from './server/httpServer';

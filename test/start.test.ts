@@ -38,6 +38,12 @@ describe('npm start', () => {
     expect(run.output()).toMatch(/subgraph cicd ready at/);
     const result = await postGraphQL(url, '{ entity(ref: "component:checkout-service") { ref } }');
     expect(result.data).toEqual({ entity: { ref: 'component:default/checkout-service' } });
+    // The web UI is served beside the graph, and client-side routes get its index page.
+    for (const page of ['/', '/entity/component/default/checkout-service']) {
+      const response = await fetch(url.replace('/graphql', page));
+      expect(response.status).toBe(200);
+      expect(await response.text()).toMatch(/<div id="root">/);
+    }
     run.child.kill('SIGINT');
     expect(await exited(run.child)).toBe(0);
     expect(run.output()).toMatch(/subgraph catalog stopped/);

@@ -1,7 +1,7 @@
 import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import type { RemoteGraphQLDataSource } from '@apollo/gateway';
-import { signedHeaders } from '../../kit';
+import { IDENTITY_HEADER, signedHeaders } from '../../kit';
 import { FetchTimeoutError, StaleConnectionError } from './subgraphErrors';
 
 export type Fetcher = RemoteGraphQLDataSource['fetcher'];
@@ -42,10 +42,12 @@ export function createSubgraphFetcher(options: SubgraphFetcherOptions): Fetcher 
     new Promise((resolve, reject) => {
       const target = new URL(url);
       const body = init.body === undefined ? '' : init.body.toString();
+      const given = (init.headers ?? {}) as Record<string, string>;
       const headers: Record<string, string> = {
-        ...init.headers,
+        ...given,
         'content-length': String(Buffer.byteLength(body)),
-        ...(options.secret === null ? {} : signedHeaders(options.secret, body)),
+        // The caller's identity (set by IdentityForwardingDataSource) is signed with the body.
+        ...(options.secret === null ? {} : signedHeaders(options.secret, body, Date.now(), given[IDENTITY_HEADER])),
       };
       const https = target.protocol === 'https:';
       let answered = false;

@@ -1,3 +1,4 @@
+import { IDENTITY_HEADER } from '../permissions/identityHeader';
 import type { RequestGuard } from '../server/graphqlHandler';
 import { SIGNATURE_HEADER } from './signRequest';
 import { verifySignature } from './verifySignature';
@@ -19,7 +20,12 @@ export interface GatewaySignatureOptions {
 export function requireGatewaySignature(options: GatewaySignatureOptions): RequestGuard {
   return (request, body) => {
     const header = request.headers[SIGNATURE_HEADER];
-    const check = verifySignature(options.secret, Array.isArray(header) ? header[0] : header, body, { maxAgeMs: options.maxAgeMs });
+    const identity = request.headers[IDENTITY_HEADER];
+    // The identity header is part of what is signed: a caller who adds, changes or drops it fails here.
+    const check = verifySignature(options.secret, Array.isArray(header) ? header[0] : header, body, {
+      maxAgeMs: options.maxAgeMs,
+      identity: Array.isArray(identity) ? identity.join(', ') : identity,
+    });
     if (check.ok) return undefined;
     options.log?.(`refused a request to ${request.url ?? '/'} from ${request.socket.remoteAddress ?? 'unknown'}: ${check.reason}`);
     return { status: 401, code: 'UNAUTHENTICATED', message: 'This subgraph answers only requests signed by the gateway' };

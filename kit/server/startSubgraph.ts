@@ -5,6 +5,9 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { applyMigrations } from '../database/applyMigrations';
 import { openDatabase, type Database, type DatabaseOptions } from '../database/openDatabase';
 import { createFormatError } from '../errors/formatError';
+import { ALLOW_ALL_POLICY, type Policy } from '../permissions/definePolicy';
+import { decodeIdentity, IDENTITY_HEADER } from '../permissions/identityHeader';
+import { bindRequestAccess, createRequestAccess } from '../permissions/requestAccess';
 import { requireGatewaySignature } from '../security/requireGatewaySignature';
 import { assertUsableSecret } from '../security/subgraphSecret';
 import { createGraphQLHandler } from './graphqlHandler';
@@ -29,6 +32,12 @@ export interface StartSubgraphOptions {
   maxEntityRepresentations?: number;
   /** Largest request body. Default 1 MB. */
   maxBodyBytes?: number;
+  /**
+   * Decides what each caller may do (docs/permissions.md); resolvers ask through
+   * `requestAccess(context)`. Default: everything is allowed (the gateway decides who
+   * gets this far).
+   */
+  policy?: Policy;
 }
 
 export interface RunningSubgraph<Services = unknown> {
@@ -47,6 +56,7 @@ export async function startSubgraph<Services, Context extends object>(
   options: StartSubgraphOptions,
 ): Promise<RunningSubgraph<Services>> {
   if (options.gatewaySecret !== null) assertUsableSecret(options.gatewaySecret, 'The gateway secret');
+  const policy = options.policy ?? ALLOW_ALL_POLICY;
   const database = await openDatabase(options.databaseUrl, options.database);
   let services: Services | undefined;
   let http: ListeningServer | undefined;
@@ -80,7 +90,14 @@ export async function startSubgraph<Services, Context extends object>(
       {
         // No CORS headers: browsers never call a subgraph, only the gateway does.
         '/graphql': createGraphQLHandler(apollo, {
-          context: async (request) => module.createContext(ready, request),
+          context: async (request) => {
+            const context = await module.createContext(ready, request);
+            // The identity header is trusted because the guard checked the signature over it
+            // (with --insecure-dev there is no guard, and it is taken as sent).
+            const header = request.headers[IDENTITY_HEADER];
+            bindRequestAccess(context, createRequestAccess(policy, decodeIdentity(Array.isArray(header) ? header.join(', ') : header)));
+            return context;
+          },
           maxBodyBytes: options.maxBodyBytes,
           guard:
             options.gatewaySecret === null

@@ -1,4 +1,5 @@
 import type { DatabaseOptions } from '../database/openDatabase';
+import type { Policy } from '../permissions/definePolicy';
 import { startSubgraph, type RunningSubgraph } from '../server/startSubgraph';
 import type { SubgraphModule } from '../server/subgraphModule';
 import { TEST_SUBGRAPH_SECRET } from './testSecret';
@@ -19,6 +20,8 @@ export interface TestSubgraphOptions {
   /** Database timeouts and pool size. */
   database?: Omit<DatabaseOptions, 'onQuery'>;
   maxEntityRepresentations?: number;
+  /** What callers may do; default: everything (see docs/permissions.md). */
+  policy?: Policy;
 }
 
 /** A test subgraph, with the secret its callers must sign with. */
@@ -36,6 +39,7 @@ export async function startTestSubgraph<Services, Context extends object>(
     database: { ...options.database, onQuery: options.onQuery },
     gatewaySecret,
     maxEntityRepresentations: options.maxEntityRepresentations,
+    policy: options.policy,
     runtime: {
       demo: options.demo ?? false,
       locations: options.locations ?? [],

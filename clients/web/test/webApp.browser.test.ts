@@ -132,6 +132,8 @@ describeInBrowser('the web UI in Chromium', () => {
     await page.getByTestId('doc-html').locator('h1').first().waitFor();
     await page.getByRole('navigation', { name: 'Pages' }).getByText('Order lifecycle').click();
     await page.waitForURL(/order-lifecycle\.md$/);
+    // The URL changes at once; the page's HTML follows when its query answers.
+    await page.getByTestId('doc-html').locator('h1', { hasText: 'Order lifecycle' }).waitFor();
     const heading = await page.getByTestId('doc-html').locator('h1, h2').first().textContent();
     // A docs URL opened directly (reload, shared link) is served the app too.
     await page.reload();

@@ -34,7 +34,18 @@ const sql = Prisma.sql;
  * keeps one row per distinct path, and paths multiply at every diamond (user, groups,
  * members, groups...), so it is not used.
  */
-export async function findReachableEntities(prisma: PrismaClient, starts: readonly string[], query: ReachQuery): Promise<EntityRecord[][]> {
+export async function findReachableEntities(
+  prisma: PrismaClient,
+  starts: readonly string[],
+  query: ReachQuery,
+  readable: Prisma.Sql | null = null,
+): Promise<EntityRecord[][]> {
+  // With a permission condition, the walk neither returns nor passes through an entity
+  // the caller may not read (it goes on through refs with no entity, as without one).
+  const passable = readable
+    ? sql`AND NOT EXISTS (SELECT 1 FROM entities e WHERE e.ref = r.target_ref AND (${readable}) IS NOT TRUE)`
+    : Prisma.empty;
+  const visible = readable ? sql`AND ${readable}` : Prisma.empty;
   const reached = query.finally
     ? sql`SELECT w.start_ref, r.target_ref AS ref, min(w.depth) + 1 AS depth
         FROM walk w JOIN relations r ON r.source_ref = w.ref AND r.type = ANY(${[...query.finally]}::text[])
@@ -47,14 +58,14 @@ export async function findReachableEntities(prisma: PrismaClient, starts: readon
       UNION
       SELECT w.start_ref, r.target_ref, w.depth + 1
       FROM walk w JOIN relations r ON r.source_ref = w.ref AND r.type = ANY(${[...query.follow]}::text[])
-      WHERE w.depth < ${query.maxDepth}::int
+      WHERE w.depth < ${query.maxDepth}::int ${passable}
     ),
     reached(start_ref, ref, depth) AS (${reached}),
     ranked AS (
       SELECT reached.start_ref, reached.depth, e.ref,
         row_number() OVER (PARTITION BY reached.start_ref ORDER BY reached.depth, e.ref COLLATE "C") AS position
       FROM reached JOIN entities e ON e.ref = reached.ref
-      WHERE TRUE ${kinds}
+      WHERE TRUE ${kinds} ${visible}
     )
     SELECT ranked.start_ref AS "startRef", ${ENTITY_COLUMNS}
     FROM ranked JOIN entities e ON e.ref = ranked.ref

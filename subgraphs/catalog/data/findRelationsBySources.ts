@@ -1,17 +1,34 @@
-import type { PrismaClient } from '../../../prisma/catalog/generated/client';
+import { Prisma, type PrismaClient } from '../../../prisma/catalog/generated/client';
 import { manyInKeyOrder } from '../../../kit';
 import type { RelationRecord } from './relationRecord';
 
 /**
  * Every relation leaving each of `sourceRefs`, in one query. Two entities may imply the
  * same relation (a group listing a member, the user naming the group): it is returned once.
+ *
+ * With `readable` (a permission condition on `e`), a relation whose target is an entity
+ * the caller may not read is left out, target ref and all: it would name an entity the
+ * caller cannot otherwise know of. A relation to a ref with no entity (dangling) stays.
  */
-export async function findRelationsBySources(prisma: PrismaClient, sourceRefs: readonly string[]): Promise<RelationRecord[][]> {
-  const rows = await prisma.relation.findMany({
-    where: { sourceRef: { in: [...new Set(sourceRefs)] } },
-    select: { sourceRef: true, type: true, targetRef: true },
-    distinct: ['sourceRef', 'type', 'targetRef'],
-    orderBy: [{ sourceRef: 'asc' }, { type: 'asc' }, { targetRef: 'asc' }],
-  });
+export async function findRelationsBySources(
+  prisma: PrismaClient,
+  sourceRefs: readonly string[],
+  readable: Prisma.Sql | null = null,
+): Promise<RelationRecord[][]> {
+  if (readable === null) {
+    const rows = await prisma.relation.findMany({
+      where: { sourceRef: { in: [...new Set(sourceRefs)] } },
+      select: { sourceRef: true, type: true, targetRef: true },
+      distinct: ['sourceRef', 'type', 'targetRef'],
+      orderBy: [{ sourceRef: 'asc' }, { type: 'asc' }, { targetRef: 'asc' }],
+    });
+    return manyInKeyOrder(sourceRefs, rows, (row) => row.sourceRef);
+  }
+  const rows = await prisma.$queryRaw<RelationRecord[]>(Prisma.sql`
+    SELECT DISTINCT r.source_ref AS "sourceRef", r.type, r.target_ref AS "targetRef"
+    FROM relations r
+    WHERE r.source_ref = ANY(${[...new Set(sourceRefs)]}::text[])
+      AND NOT EXISTS (SELECT 1 FROM entities e WHERE e.ref = r.target_ref AND (${readable}) IS NOT TRUE)
+    ORDER BY r.source_ref, r.type, r.target_ref`);
   return manyInKeyOrder(sourceRefs, rows, (row) => row.sourceRef);
 }

@@ -25,12 +25,16 @@ export const MAX_PAGE_SIZE = 500;
 export async function listEntities(
   prisma: PrismaClient,
   options: { filter?: EntityFilterInput | null; first?: number | null; after?: string | null; orderBy?: EntityOrderInput | null },
+  readable: Prisma.Sql | null = null,
 ): Promise<EntityPage> {
   const first = options.first ?? 50;
   if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
     throw new InputError(`"first" must be between 1 and ${MAX_PAGE_SIZE}, got ${first}`);
   }
-  const where = entityFilterSql(options.filter);
+  // The permission condition joins the filter in `where`, so the page, totalCount and
+  // facets all see only what the caller may read.
+  const filter = entityFilterSql(options.filter);
+  const where = readable === null ? filter : Prisma.sql`(${filter} AND ${readable})`;
   const order = entityOrderSql(options.orderBy, options.filter?.text ? prefixTsQuery(options.filter.text) : null);
   const after = options.after ? order.after(options.after) : Prisma.sql`TRUE`;
   const rows = await prisma.$queryRaw<(Record<string, unknown> & { ref: string; sortKey: string | number | null })[]>(

@@ -5,6 +5,8 @@ import { listEntities } from '../data/listEntities';
 import { listLocations } from '../data/listLocations';
 import { catalogLoaders } from '../loaders';
 import { normalizeEntityRef } from '../model/entityRef';
+import { CATALOG_ACTIONS } from '../permissions/catalogActions';
+import { catalogAccess } from '../permissions/catalogAccess';
 
 const MAX_REFS = 500;
 
@@ -19,8 +21,9 @@ export const Query: QueryResolvers = {
       return record;
     });
   },
-  entities: (_, args, context) => listEntities(context.prisma, args),
-  locations: (_, __, context) => listLocations(context.prisma),
+  entities: (_, args, context) => listEntities(context.prisma, args, catalogAccess(context).readable),
+  // Locations are a basic permission: without it the list is empty, not an error.
+  locations: (_, __, context) => (catalogAccess(context).allows(CATALOG_ACTIONS.locationRead) ? listLocations(context.prisma) : []),
 };
 
 /** A ref as a client writes it, canonical; input that cannot name an entity is the caller's mistake. */

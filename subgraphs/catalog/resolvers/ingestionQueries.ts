@@ -1,6 +1,8 @@
 import { InputError } from '../../../kit';
 import type { QueryResolvers } from '../generated/resolvers';
 import { normalizeEntityRef } from '../model/entityRef';
+import { CATALOG_ACTIONS } from '../permissions/catalogActions';
+import { catalogAccess } from '../permissions/catalogAccess';
 
 const MAX_ERRORS_PAGE = 500;
 
@@ -13,6 +15,8 @@ export const ingestionQueries: Pick<QueryResolvers, 'ingestionErrors'> = {
     }
     const ref = entityRef ? normalizeEntityRef(entityRef) : undefined;
     if (ref === null) throw new InputError(`"${entityRef}" is not an entity ref`);
+    // Errors name files and entities of locations: readable with location reads only.
+    if (!catalogAccess(context).allows(CATALOG_ACTIONS.locationRead)) return [];
     return context.prisma.ingestionError.findMany({
       where: ref ? { entityRef: ref } : {},
       orderBy: [{ createdAt: 'desc' }, { id: 'asc' }],

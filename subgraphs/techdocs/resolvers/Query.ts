@@ -1,4 +1,4 @@
-import { InputError } from '../../../kit';
+import { allowsAcrossCatalog, InputError } from '../../../kit';
 import { findDocPage } from '../data/findDocPage';
 import { searchDocPages } from '../data/searchDocPages';
 import type { QueryResolvers } from '../generated/resolvers';
@@ -13,11 +13,17 @@ export function checkSearchPage(first: number): number {
   return first;
 }
 
+/** The plugin's read action; its root queries need it, and catalog reads, allowed outright. */
+export const TECHDOCS_READ = 'techdocs.docs.read';
+
 export const Query: QueryResolvers = {
   searchDocs: async (_, { query, first }, context) => {
     const page = checkSearchPage(first ?? 20);
+    // Refused looks like no match: a search must not reveal docs of entities the caller cannot see.
+    if (!allowsAcrossCatalog(context, TECHDOCS_READ)) return [];
     // A blank search matches nothing rather than everything.
     return query.trim() ? searchDocPages(context.prisma, query, page) : [];
   },
-  docPage: (_, { entityRef, path }, context) => findDocPage(context.prisma, normalizeEntityRef(entityRef), path),
+  docPage: (_, { entityRef, path }, context) =>
+    allowsAcrossCatalog(context, TECHDOCS_READ) ? findDocPage(context.prisma, normalizeEntityRef(entityRef), path) : null,
 };

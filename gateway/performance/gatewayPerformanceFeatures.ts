@@ -1,0 +1,41 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import type { GatewayConfig, GraphQLDataSource } from '@apollo/gateway';
+import { countSubgraphFetches } from './countSubgraphFetches';
+import type { InProcessSubgraph } from './createInProcessSubgraph';
+import { InProcessDataSource } from './InProcessDataSource';
+import { useLiteralHoisting } from './useLiteralHoisting';
+
+export interface GatewayPerformanceOptions {
+  /**
+   * Subgraphs running in the gateway's process (`npm start`): called directly, without
+   * HTTP, signature or JSON. In-process calls are trusted (see InProcessDataSource).
+   */
+  inProcess?: InProcessSubgraph[];
+  /** Field-argument literals become variables before planning, so they share plans. Default false. */
+  hoistLiterals?: boolean;
+  /** The query-plan cache's approximate size. Default 30 MiB (@apollo/gateway's own default). */
+  queryPlanStoreMiB?: number;
+  /** Called before every subgraph fetch, with the subgraph's name (the benchmark counts them). */
+  onSubgraphFetch?: (subgraph: string) => void;
+}
+
+export interface GatewayPerformanceFeatures {
+  /** The data source for one subgraph: in process when it runs here, else `remote`. */
+  dataSource(name: string, remote: GraphQLDataSource<any>): GraphQLDataSource<any>;
+  gatewayConfig: Pick<GatewayConfig, 'experimental_approximateQueryPlanStoreMiB'>;
+  plugins: ApolloServerPlugin<any>[];
+}
+
+/** The gateway's performance levers, from its options; each one measured by `npm run bench`. */
+export function gatewayPerformanceFeatures(options: GatewayPerformanceOptions, log: (line: string) => void): GatewayPerformanceFeatures {
+  const local = new Map((options.inProcess ?? []).map((subgraph) => [subgraph.name, subgraph]));
+  return {
+    dataSource: (name, remote) => {
+      const inProcess = local.get(name);
+      const source = inProcess ? new InProcessDataSource(inProcess, log) : remote;
+      return options.onSubgraphFetch ? countSubgraphFetches(name, source, options.onSubgraphFetch) : source;
+    },
+    gatewayConfig: options.queryPlanStoreMiB ? { experimental_approximateQueryPlanStoreMiB: options.queryPlanStoreMiB } : {},
+    plugins: options.hoistLiterals ? [useLiteralHoisting()] : [],
+  };
+}

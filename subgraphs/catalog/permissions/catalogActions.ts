@@ -1,0 +1,19 @@
+/**
+ * The catalog's actions, named as Backstage names its catalog permissions. Reads of
+ * entities and the entity writes that name one entity take conditional decisions (they
+ * become SQL); the others are basic: only an unconditional ALLOW lets them through.
+ */
+export const CATALOG_ACTIONS = {
+  /** Every entity read: lists, counts, facets, lookups, relations, walks, `_entities`. */
+  entityRead: 'catalog.entity.read',
+  /** `applyEntities` (basic). */
+  entityCreate: 'catalog.entity.create',
+  /** `removeEntity` (conditional: the entity must match), `unregisterLocation` (every entity of the location must match). */
+  entityDelete: 'catalog.entity.delete',
+  /** `refreshEntity` (conditional), `refreshLocation` (basic). */
+  entityRefresh: 'catalog.entity.refresh',
+  /** `registerLocation` (basic). */
+  locationCreate: 'catalog.location.create',
+  /** `locations`, `ingestionErrors` (basic; denied reads are empty lists). */
+  locationRead: 'catalog.location.read',
+} as const;
