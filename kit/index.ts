@@ -14,6 +14,7 @@ export * from './server/graphqlHandler';
 export * from './server/httpServer';
 export * from './server/limitEntityRepresentations';
 export * from './server/readBody';
+export * from './server/createSubgraphServer';
 export * from './server/startSubgraph';
 export * from './server/subgraphModule';
 export * from './schema/loadSchema';

@@ -1,15 +1,11 @@
-import { ApolloServer, type GraphQLRequest } from '@apollo/server';
-import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import type { GraphQLRequest } from '@apollo/server';
 import type { GraphQLDataSource } from '@apollo/gateway';
-import { buildSubgraphSchema } from '@apollo/subgraph';
-import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import type { IncomingMessage } from 'node:http';
 import {
   ALLOW_ALL_POLICY,
   bindRequestAccess,
-  createFormatError,
   createRequestAccess,
-  limitEntityRepresentations,
+  createSubgraphServer,
   type CallerIdentity,
   type Policy,
   type SubgraphModule,
@@ -52,15 +48,7 @@ export async function createInProcessSubgraph<Services, Context extends object>(
   options: InProcessSubgraphOptions,
 ): Promise<InProcessSubgraph> {
   const policy = options.policy ?? ALLOW_ALL_POLICY;
-  const server = new ApolloServer<Context>({
-    schema: limitEntityRepresentations(
-      buildSubgraphSchema({ typeDefs: module.typeDefs, resolvers: module.resolvers as GraphQLResolverMap<unknown> }),
-      options.maxEntityRepresentations ?? 1_000,
-    ),
-    stopOnTerminationSignals: false,
-    formatError: createFormatError((error) => options.log(`${module.name}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`)),
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled()],
-  });
+  const server = createSubgraphServer(module, { maxEntityRepresentations: options.maxEntityRepresentations, log: options.log });
   await server.start();
   return {
     name: module.name,

@@ -1,18 +1,14 @@
-import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { buildSubgraphSchema } from '@apollo/subgraph';
-import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
+import type { ApolloServer } from '@apollo/server';
 import { applyMigrations } from '../database/applyMigrations';
 import { openDatabase, type Database, type DatabaseOptions } from '../database/openDatabase';
-import { createFormatError } from '../errors/formatError';
 import { ALLOW_ALL_POLICY, type Policy } from '../permissions/definePolicy';
 import { decodeIdentity, IDENTITY_HEADER } from '../permissions/identityHeader';
 import { bindRequestAccess, createRequestAccess } from '../permissions/requestAccess';
 import { requireGatewaySignature } from '../security/requireGatewaySignature';
 import { assertUsableSecret } from '../security/subgraphSecret';
+import { createSubgraphServer } from './createSubgraphServer';
 import { createGraphQLHandler } from './graphqlHandler';
 import { healthRoute, listen, type ListeningServer } from './httpServer';
-import { limitEntityRepresentations } from './limitEntityRepresentations';
 import type { SubgraphModule, SubgraphRuntime } from './subgraphModule';
 
 export interface StartSubgraphOptions {
@@ -74,17 +70,7 @@ export async function startSubgraph<Services, Context extends object>(
     await applyMigrations(database.sql, module.migrationsDir);
     services = await module.createServices(database, options.runtime);
     const ready = services;
-    apollo = new ApolloServer<Context>({
-      schema: limitEntityRepresentations(
-        buildSubgraphSchema({ typeDefs: module.typeDefs, resolvers: module.resolvers as GraphQLResolverMap<unknown> }),
-        options.maxEntityRepresentations ?? 1_000,
-      ),
-      // Entry points own shutdown order (gateway, then subgraphs, then databases).
-      stopOnTerminationSignals: false,
-      formatError: createFormatError((error) => options.runtime.log(`${module.name}: ${describe(error)}`)),
-      // No inline traces: nothing here reads them, and they cost every request.
-      plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled()],
-    });
+    apollo = createSubgraphServer(module, { maxEntityRepresentations: options.maxEntityRepresentations, log: options.runtime.log });
     await apollo.start();
     http = await listen(
       {
@@ -126,8 +112,4 @@ export async function startSubgraph<Services, Context extends object>(
 async function readiness(name: string, database: Database) {
   await database.sql.query('SELECT 1');
   return { subgraph: name, database: database.kind };
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? (error.stack ?? error.message) : String(error);
 }

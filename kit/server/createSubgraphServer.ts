@@ -1,0 +1,31 @@
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
+import { createFormatError } from '../errors/formatError';
+import { limitEntityRepresentations } from './limitEntityRepresentations';
+import type { SubgraphModule } from './subgraphModule';
+
+export interface SubgraphServerOptions {
+  /** Largest `_entities` representations list per request. Default 1,000. */
+  maxEntityRepresentations?: number;
+  log: (line: string) => void;
+}
+
+/**
+ * A subgraph's GraphQL server (not started), the one way it is built: over HTTP by
+ * startSubgraph, and called directly by the gateway's in-process lever.
+ */
+export function createSubgraphServer<Context extends object>(module: SubgraphModule<unknown, Context>, options: SubgraphServerOptions): ApolloServer<Context> {
+  return new ApolloServer<Context>({
+    schema: limitEntityRepresentations(
+      buildSubgraphSchema({ typeDefs: module.typeDefs, resolvers: module.resolvers as GraphQLResolverMap<unknown> }),
+      options.maxEntityRepresentations ?? 1_000,
+    ),
+    // Entry points own shutdown order (gateway, then subgraphs, then databases).
+    stopOnTerminationSignals: false,
+    formatError: createFormatError((error) => options.log(`${module.name}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`)),
+    // No inline traces: nothing here reads them, and they cost every request.
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled()],
+  });
+}
