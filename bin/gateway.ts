@@ -7,10 +7,11 @@
  * Needs ENSEMBLE_SUBGRAPH_SECRET (the subgraphs' secret) unless --insecure-dev is given.
  * Limits and timeouts come from ENSEMBLE_* variables: see docs/hardening.md.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createWebAppHandler } from '../clients/web/server/serveWebApp';
+import { readPersistedDocuments } from '../gateway/persistedDocuments/persistedDocumentsManifest';
 import { startGateway, type SupergraphSource } from '../gateway/startGateway';
 import { SUBGRAPHS } from '../supergraph.config';
 import { AUTH_FLAGS, AUTH_USAGE, describeAuth, gatewayAuthFrom } from './authOptions';
@@ -19,6 +20,8 @@ import { exitWith, log, onShutdown, parsePort, parseSubgraphUrls } from './runti
 
 /** The web UI, built by `npm run build:web` (part of `npm install`), served at `/`. */
 const WEB_APP_DIR = path.resolve(__dirname, '../clients/web/dist');
+/** The clients' operations by hash, written by `npm run generate`. */
+const PERSISTED_DOCUMENTS = path.resolve(__dirname, '../clients/generated/persisted-documents.json');
 
 const USAGE = `Usage: npm run gateway -- [options]
   --port <n>                 port (default: $PORT or 4000)
@@ -27,6 +30,10 @@ const USAGE = `Usage: npm run gateway -- [options]
                              is every known subgraph on its default port
   --supergraph <file>        serve a supergraph composed by \`npm run compose\` (no introspection)
   --production               no introspection, no "Did you mean" hints (also NODE_ENV=production)
+  --persisted-documents <f>  the clients' operations, by hash (default: the one npm install
+                             generates, clients/generated/persisted-documents.json)
+  --require-persisted-documents
+                             accept only those operations (PERSISTED_QUERY_REQUIRED otherwise)
   --cors-origin <origin>     a browser origin allowed to call the gateway (repeatable;
                              default $ENSEMBLE_CORS_ORIGINS, else only the gateway's own)
   --subgraph-timeout <ms>    per subgraph fetch (default $ENSEMBLE_SUBGRAPH_TIMEOUT_MS or 10000)
@@ -46,6 +53,8 @@ async function main() {
       subgraph: { type: 'string', multiple: true, default: [] },
       supergraph: { type: 'string' },
       production: { type: 'boolean', default: false },
+      'persisted-documents': { type: 'string', default: PERSISTED_DOCUMENTS },
+      'require-persisted-documents': { type: 'boolean', default: false },
       'cors-origin': { type: 'string', multiple: true, default: [] },
       'subgraph-timeout': { type: 'string' },
       'insecure-dev': { type: 'boolean', default: false },
@@ -71,6 +80,7 @@ async function main() {
   log(describeAuth(auth, null));
   const gateway = await startGateway({
     webApp: createWebAppHandler({ distDir: WEB_APP_DIR }),
+    persistedDocuments: persistedDocumentsFrom(values['persisted-documents'], values['require-persisted-documents']),
     auth,
     ...fromEnv,
     port: parsePort(values.port ?? process.env.PORT, 4000),
@@ -84,6 +94,12 @@ async function main() {
   });
   onShutdown(gateway.stop);
   log(`gateway ready at ${gateway.url}`);
+}
+
+/** Hash-only requests work whenever the manifest exists; requiring it needs the manifest. */
+function persistedDocumentsFrom(file: string, required: boolean) {
+  if (!required && !existsSync(file)) return undefined;
+  return { documents: readPersistedDocuments(file), require: required };
 }
 
 main().catch(exitWith);

@@ -12,6 +12,7 @@ import { createAuthenticator, type GatewayAuthOptions } from './auth/createAuthe
 import { IdentityForwardingDataSource, type GatewayContext } from './auth/IdentityForwardingDataSource';
 import { identityOf, withAuthentication } from './auth/withAuthentication';
 import { gatewayPerformanceFeatures, type GatewayPerformanceOptions } from './performance/gatewayPerformanceFeatures';
+import { usePersistedDocuments, type PersistedDocumentsOptions } from './persistedDocuments/usePersistedDocuments';
 
 /** Where the supergraph comes from: composed from running subgraphs, or a composed file's SDL. */
 export type SupergraphSource =
@@ -44,6 +45,11 @@ export interface GatewayOptions {
    * credentials needed, every caller anonymous; the entry points decide otherwise.
    */
   auth?: GatewayAuthOptions;
+  /**
+   * The clients' operations (`clients/generated/persisted-documents.json`): hash-only
+   * requests are answered from it, and with `require` nothing else is accepted.
+   */
+  persistedDocuments?: PersistedDocumentsOptions;
   /** Serves every path besides /graphql and the health checks: the web UI. Default: 404 there. */
   webApp?: HttpHandler;
   /** In-process subgraph calls, plan-cache keys, fetch counting (gateway/performance). Default: none. */
@@ -86,7 +92,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   });
   const limits = combineFeatures(useOperationLimits(options.limits));
   const authenticate = createAuthenticator(options.auth ?? { anonymous: true });
+  const persisted = options.persistedDocuments && usePersistedDocuments(options.persistedDocuments);
   const server = new ApolloServer<GatewayContext>({
+    ...(persisted ? { persistedQueries: persisted.persistedQueries } : {}),
     gateway,
     // Entry points own shutdown order (gateway, then subgraphs, then databases).
     stopOnTerminationSignals: false,
@@ -101,7 +109,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     validationRules: limits.validationRules,
     parseOptions: limits.parseOptions,
     maxRecursiveSelections: limits.maxRecursiveSelections,
-    plugins: [ApolloServerPluginLandingPageDisabled(), ...limits.plugins, ...performance.plugins],
+    plugins: [ApolloServerPluginLandingPageDisabled(), ...limits.plugins, ...(persisted ? [persisted.plugin] : []), ...performance.plugins],
   });
   await server.start();
   let port = options.port;

@@ -34,8 +34,22 @@ async function main() {
   writeFileSync(path.join(root, 'clients', 'schema.graphql'), apiSchemaSdl);
   console.log('Composed the supergraph; wrote clients/schema.graphql');
   execFileSync(bin('graphql-codegen'), ['--config', 'codegen.yml'], { cwd: root, stdio: 'inherit' });
+  await writePersistedDocuments();
   // Last: the web UI imports the typed operations codegen just wrote.
   execFileSync(bin('vite'), ['build', '--config', 'clients/web/vite.config.ts', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+}
+
+/** The clients' operations as the gateway's allow-list (gateway/persistedDocuments). */
+async function writePersistedDocuments() {
+  const { persistedDocumentsOf } = await import('../gateway/persistedDocuments/persistedDocumentsManifest');
+  // A plain require: this script is CommonJS, and codegen wrote the module just now.
+  const generated: Record<string, unknown> = require('../clients/generated/graphql');
+  const texts = Object.entries(generated)
+    .filter(([name, value]) => name.endsWith('Document') && value !== null && typeof value === 'object')
+    .map(([, value]) => String(value));
+  const manifest = persistedDocumentsOf(texts);
+  writeFileSync(path.join(root, 'clients', 'generated', 'persisted-documents.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+  console.log(`Wrote ${Object.keys(manifest).length} persisted documents to clients/generated/persisted-documents.json`);
 }
 
 main().catch((error) => {
