@@ -2,6 +2,7 @@ import type { DatabaseOptions } from '../database/openDatabase';
 import type { Policy } from '../permissions/definePolicy';
 import { startSubgraph, type RunningSubgraph } from '../server/startSubgraph';
 import type { SubgraphModule } from '../server/subgraphModule';
+import type { TestDatabaseKind } from './testDatabases';
 import { TEST_SUBGRAPH_SECRET } from './testSecret';
 
 export interface TestSubgraphOptions {
@@ -47,4 +48,32 @@ export async function startTestSubgraph<Services, Context extends object>(
     },
   });
   return { ...running, gatewaySecret };
+}
+
+/** A test subgraph on a database of its own, dropped when it stops. */
+export interface TestSubgraphOnDatabase<Services> {
+  subgraph: RunningTestSubgraph<Services>;
+  stop(): Promise<void>;
+}
+
+/** Starts a subgraph on a fresh database of the given kind (migrated), for data-layer tests. */
+export async function startTestSubgraphOn<Services, Context extends object>(
+  kind: TestDatabaseKind,
+  module: SubgraphModule<Services, Context>,
+  options: Omit<TestSubgraphOptions, 'databaseUrl'> = {},
+): Promise<TestSubgraphOnDatabase<Services>> {
+  const database = await kind.create();
+  try {
+    const subgraph = await startTestSubgraph(module, { ...options, databaseUrl: database.url });
+    return {
+      subgraph,
+      stop: async () => {
+        await subgraph.stop();
+        await database.drop();
+      },
+    };
+  } catch (error) {
+    await database.drop();
+    throw error;
+  }
 }

@@ -1,5 +1,6 @@
-import { describeEachDatabase } from '../../../kit/testing';
-import { startCicdOn, type CicdOnDatabase } from '../testing/startCicdOn';
+import { describeEachDatabase, startTestSubgraphOn, type TestSubgraphOnDatabase } from '../../../kit/testing';
+import { createCicdSubgraph } from '..';
+import type { CicdServices } from '../services';
 import { computeBuildStats } from './computeBuildStats';
 import type { EntityKey } from './entityKey';
 import { recordPipelineRun, type PipelineRunInput } from './recordPipelineRun';
@@ -22,10 +23,10 @@ function run(daysAgo: number, status: string, seconds: number | null, who: Parti
 }
 
 describeEachDatabase('computeBuildStats', (kind) => {
-  let cicd: CicdOnDatabase;
+  let cicd: TestSubgraphOnDatabase<CicdServices>;
 
   beforeAll(async () => {
-    cicd = await startCicdOn(kind);
+    cicd = await startTestSubgraphOn(kind, createCicdSubgraph());
     const byRef = { entityRef: A.ref };
     const bySlug = { projectSlug: 'Org/A' };
     for (const input of [

@@ -1,6 +1,7 @@
-import { describeEachDatabase } from '../../../kit/testing';
+import { describeEachDatabase, startTestSubgraphOn, type TestSubgraphOnDatabase } from '../../../kit/testing';
 import type { RunStatus } from '../model/runStatus';
-import { startCicdOn, type CicdOnDatabase } from '../testing/startCicdOn';
+import { createCicdSubgraph } from '..';
+import type { CicdServices } from '../services';
 import { findRunPages, type RunsPageQuery } from './findRunPages';
 import { findLatestRuns } from './findLatestRuns';
 import { recordPipelineRun } from './recordPipelineRun';
@@ -15,11 +16,11 @@ const query = (overrides: Partial<RunsPageQuery> = {}): RunsPageQuery => ({
 });
 
 describeEachDatabase('findRunPages and findLatestRuns', (kind) => {
-  let cicd: CicdOnDatabase;
+  let cicd: TestSubgraphOnDatabase<CicdServices>;
   const prisma = () => cicd.subgraph.services.prisma;
 
   beforeAll(async () => {
-    cicd = await startCicdOn(kind);
+    cicd = await startTestSubgraphOn(kind, createCicdSubgraph());
     const runs: [string, string, string, string, { entityRef?: string; projectSlug?: string }][] = [
       // pipeline, status, branch, startedAt, reported for
       ['build', 'succeeded', 'main', '2026-11-20T10:00:00Z', { entityRef: CHECKOUT.ref }],

@@ -1,6 +1,7 @@
 import { InputError } from '../../../kit';
-import { describeEachDatabase } from '../../../kit/testing';
-import { startCicdOn, type CicdOnDatabase } from '../testing/startCicdOn';
+import { describeEachDatabase, startTestSubgraphOn, type TestSubgraphOnDatabase } from '../../../kit/testing';
+import { createCicdSubgraph } from '..';
+import type { CicdServices } from '../services';
 import { recordPipelineRun, type PipelineRunInput } from './recordPipelineRun';
 
 const report = (overrides: Partial<PipelineRunInput>): PipelineRunInput => ({
@@ -13,12 +14,12 @@ const report = (overrides: Partial<PipelineRunInput>): PipelineRunInput => ({
 });
 
 describeEachDatabase('recordPipelineRun', (kind) => {
-  let cicd: CicdOnDatabase;
+  let cicd: TestSubgraphOnDatabase<CicdServices>;
   const prisma = () => cicd.subgraph.services.prisma;
   const stored = (externalId: string) => prisma().pipelineRun.findMany({ where: { externalId } });
 
   beforeAll(async () => {
-    cicd = await startCicdOn(kind);
+    cicd = await startTestSubgraphOn(kind, createCicdSubgraph());
   });
   afterAll(() => cicd?.stop());
 

@@ -1,6 +1,7 @@
-import { describeEachDatabase } from '../../../kit/testing';
+import { describeEachDatabase, startTestSubgraphOn, type TestSubgraphOnDatabase } from '../../../kit/testing';
 import { checkDefinition } from '../model/checkDefinition';
-import { startScorecardsOn, type ScorecardsOnDatabase } from '../testing/startScorecardsOn';
+import { createScorecardsSubgraph } from '..';
+import type { ScorecardsServices } from '../services';
 import { defineCheck } from './defineCheck';
 import { listChecks } from './listChecks';
 import { removeCheck } from './removeCheck';
@@ -17,11 +18,11 @@ const DEFAULT_CHECKS = [
 ];
 
 describeEachDatabase('checks as data', (kind) => {
-  let scorecards: ScorecardsOnDatabase;
+  let scorecards: TestSubgraphOnDatabase<ScorecardsServices>;
   const prisma = () => scorecards.subgraph.services.prisma;
 
   beforeAll(async () => {
-    scorecards = await startScorecardsOn(kind);
+    scorecards = await startTestSubgraphOn(kind, createScorecardsSubgraph());
   });
   afterAll(() => scorecards?.stop());
 
