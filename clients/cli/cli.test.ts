@@ -7,6 +7,10 @@ import YAML from 'yaml';
 import { startPlatform, type TestPlatform } from '../../test/support/startPlatform';
 import { EXIT } from './exitCodes';
 import { runCli } from './testing/runCli';
+import { userIdentity } from '../../kit';
+
+const TOKEN_FROM_ENV = 'token-from-the-environment';
+const TOKEN_FROM_FLAG = 'token-from-the-command-line';
 
 // The CLI's read commands, in-process, against the real gateway and every plugin it reads
 // (demo data). The last block stops plugins, so it runs last.
@@ -14,7 +18,17 @@ describe('the ensemble CLI', () => {
   let platform: TestPlatform;
   let endpoint: string;
   beforeAll(async () => {
-    platform = await startPlatform({ only: ['catalog', 'cicd', 'techdocs', 'security'], subgraph: () => ({ demo: true }) });
+    platform = await startPlatform({
+      only: ['catalog', 'cicd', 'techdocs', 'security'],
+      subgraph: () => ({ demo: true }),
+      // Anonymous callers are let in; the two tokens the token test sends must be known ones.
+      gateway: {
+        auth: {
+          anonymous: true,
+          apiTokens: [TOKEN_FROM_ENV, TOKEN_FROM_FLAG].map((token) => ({ token, identity: userIdentity('user:default/ada.okafor') })),
+        },
+      },
+    });
     endpoint = platform.gatewayUrl;
   }, 240_000);
   afterAll(() => platform?.stop());
@@ -125,16 +139,16 @@ describe('the ensemble CLI', () => {
     it('takes the endpoint and token from the environment, flags first', async () => {
       const seen: (string | null)[] = [];
       const fromEnv = await runCli(['get', 'component:web-shop', '--json'], {
-        env: { ENSEMBLE_ENDPOINT: endpoint, ENSEMBLE_TOKEN: 'from-env' },
+        env: { ENSEMBLE_ENDPOINT: endpoint, ENSEMBLE_TOKEN: TOKEN_FROM_ENV },
         headers: (headers) => seen.push(headers.get('authorization')),
       });
       expect(fromEnv.code).toBe(EXIT.OK);
-      const fromFlag = await runCli(['get', 'component:web-shop', '--json', '--endpoint', endpoint, '--token', 'from-flag'], {
-        env: { ENSEMBLE_ENDPOINT: 'http://127.0.0.1:9/graphql', ENSEMBLE_TOKEN: 'from-env' },
+      const fromFlag = await runCli(['get', 'component:web-shop', '--json', '--endpoint', endpoint, '--token', TOKEN_FROM_FLAG], {
+        env: { ENSEMBLE_ENDPOINT: 'http://127.0.0.1:9/graphql', ENSEMBLE_TOKEN: TOKEN_FROM_ENV },
         headers: (headers) => seen.push(headers.get('authorization')),
       });
       expect(fromFlag.code).toBe(EXIT.OK);
-      expect(seen).toEqual(['Bearer from-env', 'Bearer from-flag']);
+      expect(seen).toEqual([`Bearer ${TOKEN_FROM_ENV}`, `Bearer ${TOKEN_FROM_FLAG}`]);
     });
 
     it('colours output for a terminal only, and never with NO_COLOR or --no-color', async () => {
