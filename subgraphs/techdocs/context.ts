@@ -1,6 +1,9 @@
 import type { PrismaClient } from '../../prisma/techdocs/generated/client';
+import type { AutoPublisher } from './builder/createAutoPublisher';
 
 /** What every techdocs resolver gets; loaders are built from it lazily, per request. */
 export interface TechdocsContext {
   prisma: PrismaClient;
+  /** Builds docs from an entity's annotated folder the first time they are asked for. */
+  autoPublish: AutoPublisher;
 }

@@ -4,6 +4,7 @@ import { PrismaClient } from '../../prisma/techdocs/generated/client';
 import type { TechdocsContext } from './context';
 import { DEMO_DOCS_COMPONENTS, publishDemoDocs } from './demo/publishDemoDocs';
 import { resolvers } from './resolvers';
+import { createAutoPublisher } from './builder/createAutoPublisher';
 
 /** The TechDocs plugin subgraph: published documentation and full-text search on catalog entities. */
 export const techdocsSubgraph: SubgraphModule<TechdocsContext, TechdocsContext> = {
@@ -11,7 +12,10 @@ export const techdocsSubgraph: SubgraphModule<TechdocsContext, TechdocsContext> 
   typeDefs: loadSchema(path.join(__dirname, 'schema.graphql')),
   resolvers,
   migrationsDir: path.resolve(__dirname, '../../prisma/techdocs/migrations'),
-  createServices: (database) => ({ prisma: new PrismaClient({ adapter: database.adapter }) }),
+  createServices: (database, runtime) => {
+    const prisma = new PrismaClient({ adapter: database.adapter });
+    return { prisma, autoPublish: createAutoPublisher(prisma, runtime.log) };
+  },
   createContext: (services) => ({ ...services }),
   afterStart: async (services, runtime) => {
     if (!runtime.demo) return;

@@ -17,9 +17,7 @@ export const entityFields = {
   description: (record: EntityRecord) => descriptorOf(record).metadata.description ?? null,
   tags: (record: EntityRecord) => descriptorOf(record).metadata.tags ?? [],
   labels: (record: EntityRecord) => keyValues(descriptorOf(record).metadata.labels),
-  // An orphan carries Backstage's annotation, so clients that know Backstage need nothing new.
-  annotations: (record: EntityRecord) =>
-    keyValues({ ...descriptorOf(record).metadata.annotations, ...(record.orphanedAt ? { 'backstage.io/orphan': 'true' } : {}) }),
+  annotations: (record: EntityRecord) => keyValues({ ...ingestionAnnotations(record), ...descriptorOf(record).metadata.annotations, ...orphanAnnotation(record) }),
   links: (record: EntityRecord) => descriptorOf(record).metadata.links ?? [],
   spec: (record: EntityRecord) => descriptorOf(record).spec ?? null,
   relations: async (record: EntityRecord, args: { type?: string | null }, context: CatalogContext) => {
@@ -28,6 +26,22 @@ export const entityFields = {
   },
   related: reachableFields.related,
 };
+
+/**
+ * What Backstage's catalog adds to every entity it reads: where it was read from
+ * (`file:<path>` or `url:<url>`). Plugins use it, e.g. techdocs resolves `dir:` docs
+ * relative to it. A descriptor that sets it itself keeps its own value.
+ */
+function ingestionAnnotations(record: EntityRecord): Record<string, string> {
+  if (!record.sourceFile) return {};
+  const location = `${/^https?:\/\//.test(record.sourceFile) ? 'url' : 'file'}:${record.sourceFile}`;
+  return { 'backstage.io/managed-by-location': location, 'backstage.io/managed-by-origin-location': location };
+}
+
+/** An orphan carries Backstage's annotation, so clients that know Backstage need nothing new. */
+function orphanAnnotation(record: EntityRecord): Record<string, string> {
+  return record.orphanedAt ? { 'backstage.io/orphan': 'true' } : {};
+}
 
 function keyValues(map: Record<string, string> | undefined) {
   return Object.entries(map ?? {}).map(([key, value]) => ({ key, value }));

@@ -1,8 +1,18 @@
 import type { EntityResolvers } from '../generated/resolvers';
 import { techdocsLoaders } from '../loaders';
+import { docsFolderOf } from '../model/docsFolderOf';
+
+type Annotations = { key: string; value: string }[];
 
 export const Entity: EntityResolvers = {
-  // The catalog vouches for the ref; this plugin needs nothing else to resolve its fields.
-  __resolveReference: (reference) => ({ ref: reference.ref }),
-  docs: (entity, _, context) => techdocsLoaders(context).docSites.load(entity.ref),
+  // The catalog vouches for the ref; its annotations (sent because `docs` @requires them) say where docs live.
+  __resolveReference: (reference) => ({
+    ref: reference.ref,
+    docsFolder: docsFolderOf((reference as { annotations?: Annotations }).annotations),
+  }),
+  docs: async (entity, _, context) => {
+    const site = await techdocsLoaders(context).docSites.load(entity.ref);
+    if (site || !entity.docsFolder) return site;
+    return context.autoPublish(entity.ref, entity.docsFolder);
+  },
 };
