@@ -1,5 +1,4 @@
-import type { RunningSubgraph } from '../../../kit';
-import { describeEachDatabase, startTestSubgraph, type TestDatabase } from '../../../kit/testing';
+import { describeEachDatabase, startTestSubgraphOn, type TestSubgraphOnDatabase } from '../../../kit/testing';
 import type { SecurityContext } from '../context';
 import { securitySubgraph } from '../index';
 import type { ScannedFinding } from '../scans/scannedFinding';
@@ -22,14 +21,12 @@ function finding(advisoryId: string, severity: Severity): ScannedFinding {
 const filter = (overrides: Partial<FindingFilter> = {}): FindingFilter => ({ state: 'open', severities: null, order: 'severity', first: 20, ...overrides });
 
 describeEachDatabase('findFindings', (kind) => {
-  let database: TestDatabase;
-  let subgraph: RunningSubgraph<SecurityContext>;
+  let security: TestSubgraphOnDatabase<SecurityContext>;
   let prisma: SecurityContext['prisma'];
 
   beforeAll(async () => {
-    database = await kind.create();
-    subgraph = await startTestSubgraph(securitySubgraph, { databaseUrl: database.url });
-    prisma = subgraph.services.prisma;
+    security = await startTestSubgraphOn(kind, securitySubgraph);
+    prisma = security.subgraph.services.prisma;
     // Seen in this order: low first, critical last; then `old-high` disappears (fixed).
     const scans: [string, Severity][][] = [
       [['low-1', 'low'], ['old-high', 'high']],
@@ -43,8 +40,7 @@ describeEachDatabase('findFindings', (kind) => {
   });
 
   afterAll(async () => {
-    await subgraph?.stop();
-    await database?.drop();
+    await security?.stop();
   });
 
   const ids = async (refs: string[], overrides: Partial<FindingFilter> = {}) =>

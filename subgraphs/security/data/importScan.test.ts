@@ -1,5 +1,4 @@
-import type { RunningSubgraph } from '../../../kit';
-import { describeEachDatabase, startTestSubgraph, type TestDatabase } from '../../../kit/testing';
+import { describeEachDatabase, startTestSubgraphOn, type TestSubgraphOnDatabase } from '../../../kit/testing';
 import { importDemoScans } from '../demo/importDemoScans';
 import { securitySubgraph } from '../index';
 import type { ParsedScan, ScannedFinding } from '../scans/scannedFinding';
@@ -28,20 +27,17 @@ const scan = (...findings: ScannedFinding[]): ParsedScan => ({ scanner: 'npm-aud
 const at = (minute: number) => new Date(Date.UTC(2026, 0, 1, 12, minute));
 
 describeEachDatabase('importScan', (kind) => {
-  let database: TestDatabase;
-  let subgraph: RunningSubgraph<SecurityContext>;
+  let security: TestSubgraphOnDatabase<SecurityContext>;
   let prisma: SecurityContext['prisma'];
 
   // One database per kind (starting PGlite is the slow part); each test starts empty.
   beforeAll(async () => {
-    database = await kind.create();
-    subgraph = await startTestSubgraph(securitySubgraph, { databaseUrl: database.url });
-    prisma = subgraph.services.prisma;
+    security = await startTestSubgraphOn(kind, securitySubgraph);
+    prisma = security.subgraph.services.prisma;
   });
 
   afterAll(async () => {
-    await subgraph?.stop();
-    await database?.drop();
+    await security?.stop();
   });
 
   beforeEach(() => prisma.finding.deleteMany());

@@ -1,5 +1,4 @@
-import type { RunningSubgraph } from '../../../kit';
-import { describeEachDatabase, startTestSubgraph, type TestDatabase } from '../../../kit/testing';
+import { describeEachDatabase, startTestSubgraphOn, type TestSubgraphOnDatabase } from '../../../kit/testing';
 import type { SecurityContext } from '../context';
 import { securitySubgraph } from '../index';
 import type { ScannedFinding } from '../scans/scannedFinding';
@@ -18,19 +17,16 @@ function finding(advisoryId: string, severity: Severity): ScannedFinding {
 }
 
 describeEachDatabase('summarizeFindings', (kind) => {
-  let database: TestDatabase;
-  let subgraph: RunningSubgraph<SecurityContext>;
+  let security: TestSubgraphOnDatabase<SecurityContext>;
   let prisma: SecurityContext['prisma'];
 
   beforeAll(async () => {
-    database = await kind.create();
-    subgraph = await startTestSubgraph(securitySubgraph, { databaseUrl: database.url });
-    prisma = subgraph.services.prisma;
+    security = await startTestSubgraphOn(kind, securitySubgraph);
+    prisma = security.subgraph.services.prisma;
   });
 
   afterAll(async () => {
-    await subgraph?.stop();
-    await database?.drop();
+    await security?.stop();
   });
 
   it('counts open findings by severity and names the oldest open critical one', async () => {
