@@ -31,7 +31,11 @@ export const SUBGRAPHS: SubgraphEntry[] = [
   {
     name: 'scorecards',
     port: 4005,
-    load: async (settings = {}) => (await import('./subgraphs/scorecards')).createScorecardsSubgraph({ gatewayUrl: settings.SCORECARDS_GATEWAY_URL }),
+    load: async (settings = {}) =>
+      (await import('./subgraphs/scorecards')).createScorecardsSubgraph({
+        gatewayUrl: settings.SCORECARDS_GATEWAY_URL,
+        gatewayToken: settings.SCORECARDS_GATEWAY_TOKEN,
+      }),
   },
 ];
 

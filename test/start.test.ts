@@ -64,4 +64,20 @@ describe('npm start', () => {
     empty.child.kill('SIGINT');
     expect(await exited(empty.child)).toBe(0);
   }, 120_000);
+
+  it('with --no-anonymous: refuses callers without a token, and scorecards still read the graph with one of their own', async () => {
+    const token = 'a-token-for-the-no-anonymous-start-test';
+    const run = start(['--in-memory', '--no-anonymous', '--api-token', `${token}=user:default/ada.okafor`]);
+    const url = (await run.ready).replace('localhost', '127.0.0.1');
+    expect(run.output()).toMatch(/scorecards read the graph as user:default\/scorecards with a token made for this run/);
+    const query = '{ entity(ref: "component:checkout-service") { scorecard { results { status reason } } } }';
+    expect((await postGraphQL(url, query)).status).toBe(401);
+    const result = await postGraphQL(url, query, {}, { authorization: `Bearer ${token}` });
+    expect(result.errors).toBeUndefined();
+    const results: { status: string; reason: string }[] = result.data!.entity.scorecard.results;
+    expect(results.length).toBeGreaterThan(0);
+    expect(results.filter((check) => check.status === 'UNKNOWN')).toEqual([]);
+    run.child.kill('SIGINT');
+    expect(await exited(run.child)).toBe(0);
+  }, 120_000);
 });

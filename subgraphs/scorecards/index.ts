@@ -16,6 +16,11 @@ export interface ScorecardsOptions {
    * after the subgraphs does that). Entry points read it from `SCORECARDS_GATEWAY_URL`.
    */
   gatewayUrl?: string;
+  /**
+   * An API token for the gateway, needed when it refuses anonymous callers (entry points
+   * read it from `SCORECARDS_GATEWAY_TOKEN`; `npm start --no-anonymous` makes one per run).
+   */
+  gatewayToken?: string;
   /** How long one facts request to the gateway may take. Default 8 s: under the gateway's own 10 s per fetch. */
   gatewayTimeoutMs?: number;
   /** The branch whose CI runs decide "CI passing on the default branch". Default `main`. */
@@ -31,7 +36,7 @@ export function createScorecardsSubgraph(options: ScorecardsOptions = {}): Subgr
     migrationsDir: path.resolve(__dirname, '../../prisma/scorecards/migrations'),
     createServices: (database) => ({
       prisma: new PrismaClient({ adapter: database.adapter }),
-      graph: new GraphClient({ url: options.gatewayUrl, timeoutMs: options.gatewayTimeoutMs ?? 8_000 }),
+      graph: new GraphClient({ url: options.gatewayUrl, token: options.gatewayToken, timeoutMs: options.gatewayTimeoutMs ?? 8_000 }),
       defaultBranch: options.defaultBranch ?? 'main',
     }),
     // A fresh object per request: request-scoped loaders are keyed by it.

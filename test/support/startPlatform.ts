@@ -20,13 +20,19 @@ export type TestGatewayOptions = Omit<GatewayOptions, 'port' | 'supergraph' | 'l
  * secret, so requests are signed and checked as in production.
  */
 export async function startPlatform(
-  options: { only?: string[]; subgraph?: (name: string) => TestSubgraphOptions; gateway?: TestGatewayOptions } = {},
+  options: {
+    only?: string[];
+    subgraph?: (name: string) => TestSubgraphOptions;
+    gateway?: TestGatewayOptions;
+    /** Deployment settings for the subgraphs, as entry points pass the environment (e.g. SCORECARDS_GATEWAY_TOKEN). */
+    settings?: Record<string, string>;
+  } = {},
 ): Promise<TestPlatform> {
   const entries = SUBGRAPHS.filter((entry) => !options.only || options.only.includes(entry.name));
   const subgraphs: Record<string, RunningTestSubgraph<unknown>> = {};
   // The gateway's port is chosen first, so subgraphs that read the graph (scorecards) know it.
   const gatewayPort = await portOrFreePort(0);
-  const settings = { SCORECARDS_GATEWAY_URL: `http://127.0.0.1:${gatewayPort}/graphql` };
+  const settings = { SCORECARDS_GATEWAY_URL: `http://127.0.0.1:${gatewayPort}/graphql`, ...options.settings };
   try {
     for (const entry of entries) {
       subgraphs[entry.name] = await startTestSubgraph(await entry.load(settings), options.subgraph?.(entry.name));

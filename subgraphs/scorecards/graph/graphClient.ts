@@ -5,6 +5,12 @@ export interface GraphClientOptions {
   url?: string;
   /** How long one request may take, connecting to last byte. */
   timeoutMs: number;
+  /**
+   * An API token the gateway knows, sent as `Authorization: Bearer <token>`: needed
+   * whenever the gateway refuses anonymous callers. Scorecards then see what the token's
+   * identity may see.
+   */
+  token?: string;
 }
 
 /**
@@ -40,13 +46,25 @@ export class GraphClient {
     try {
       response = await fetch(this.url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', accept: 'application/json' },
+        headers: {
+          'content-type': 'application/json',
+          accept: 'application/json',
+          ...(this.options.token ? { authorization: `Bearer ${this.options.token}` } : {}),
+        },
         body: JSON.stringify({ query, variables }),
         signal: AbortSignal.timeout(this.options.timeoutMs),
       });
     } catch (error) {
       const timedOut = error instanceof Error && error.name === 'TimeoutError';
       throw new GraphUnavailableError(timedOut ? `no answer within ${this.options.timeoutMs} ms` : 'the gateway could not be reached');
+    }
+    if (response.status === 401) {
+      await response.body?.cancel();
+      throw new GraphUnavailableError(
+        this.options.token
+          ? 'the gateway refused the scorecards token (SCORECARDS_GATEWAY_TOKEN)'
+          : 'the gateway wants credentials: give scorecards an API token (SCORECARDS_GATEWAY_TOKEN)',
+      );
     }
     const body = (await response.json().catch(() => undefined)) as GraphResponse<Data> | undefined;
     if (!body || typeof body !== 'object' || (!('data' in body) && !('errors' in body))) {
