@@ -151,6 +151,13 @@ describe('the ensemble CLI', () => {
       expect(seen).toEqual([`Bearer ${TOKEN_FROM_ENV}`, `Bearer ${TOKEN_FROM_FLAG}`]);
     });
 
+    it('exits with 7, not a network error, when the gateway refuses the token', async () => {
+      const { code, stdout, stderr } = await cli(['get', 'component:web-shop', '--token', 'a-token-the-gateway-never-issued']);
+      expect(code).toBe(EXIT.NOT_AUTHENTICATED);
+      expect(stdout).toBe('');
+      expect(stderr).toMatch(/^error: not authenticated: HTTP 401: Authentication required: .*\(send a token with --token or ENSEMBLE_TOKEN\)/);
+    });
+
     it('colours output for a terminal only, and never with NO_COLOR or --no-color', async () => {
       expect((await cli(['get', 'component:web-shop'], { stdoutIsTTY: true })).stdout).toContain('\u001b[1m');
       expect((await cli(['get', 'component:web-shop'], { stdoutIsTTY: true, env: { NO_COLOR: '1' } })).stdout).not.toContain('\u001b[');

@@ -15,8 +15,10 @@ export const EXIT = {
   NOT_FOUND: 4,
   /** The API refused the request: GraphQL errors without usable data, or descriptors that did not validate. */
   REFUSED: 5,
-  /** The API could not be reached or did not answer with GraphQL (refused, timeout, HTTP 5xx/401). */
+  /** The API could not be reached or did not answer with GraphQL (refused, timeout, HTTP 5xx/404). */
   NETWORK: 6,
+  /** The gateway refused the credentials: none sent where they are required, or an unknown or expired token (HTTP 401). */
+  NOT_AUTHENTICATED: 7,
 } as const;
 
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];

@@ -14,13 +14,14 @@ export function createCliClient(settings: ConnectionSettings): EnsembleClient {
   return createEnsembleClient({ endpoint: settings.endpoint, token: settings.token, timeoutMs: settings.timeoutMs, fetch: settings.fetch });
 }
 
-/** The exit status for a failed request: network trouble, not found, or a refusal. */
+/** The exit status for a failed request: network trouble, missing credentials, not found, or a refusal. */
 export function exitCodeOf(error: ClientError): ExitCode {
   switch (error.kind) {
     case 'network':
     case 'timeout':
-    case 'http':
       return EXIT.NETWORK;
+    case 'http':
+      return error.status === 401 ? EXIT.NOT_AUTHENTICATED : EXIT.NETWORK;
     case 'graphql':
       return error.codes.every((code) => code === 'NOT_FOUND') ? EXIT.NOT_FOUND : EXIT.REFUSED;
   }
@@ -28,6 +29,9 @@ export function exitCodeOf(error: ClientError): ExitCode {
 
 /** The failure as one line per error, with its code, for stderr. */
 export function describeClientError(error: ClientError): string {
+  if (error.kind === 'http' && error.status === 401) {
+    return `not authenticated: ${error.message} (send a token with --token or ENSEMBLE_TOKEN)`;
+  }
   if (error.kind !== 'graphql') return error.message;
   return error.errors
     .map((entry, index) => {
