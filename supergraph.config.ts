@@ -26,7 +26,12 @@ export const SUBGRAPHS: SubgraphEntry[] = [
     port: 4002,
     load: async (settings = {}) => (await import('./subgraphs/cicd')).createCicdSubgraph({ webhookSecret: settings.CICD_WEBHOOK_SECRET }),
   },
-  { name: 'techdocs', port: 4004, load: async () => (await import('./subgraphs/techdocs')).techdocsSubgraph },
+  {
+    name: 'techdocs',
+    port: 4004,
+    load: async (settings = {}) =>
+      (await import('./subgraphs/techdocs')).createTechdocsSubgraph((await import('./subgraphs/techdocs/techdocsSettings')).techdocsOptionsFrom(settings)),
+  },
   { name: 'security', port: 4003, load: async () => (await import('./subgraphs/security')).securitySubgraph },
   {
     name: 'scorecards',

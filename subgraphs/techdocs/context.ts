@@ -4,6 +4,6 @@ import type { AutoPublisher } from './builder/createAutoPublisher';
 /** What every techdocs resolver gets; loaders are built from it lazily, per request. */
 export interface TechdocsContext {
   prisma: PrismaClient;
-  /** Builds docs from an entity's annotated folder the first time they are asked for. */
+  /** Builds docs from an entity's annotated folder when first asked for, and again when the folder changed. */
   autoPublish: AutoPublisher;
 }

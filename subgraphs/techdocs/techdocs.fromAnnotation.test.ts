@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { postGraphQL } from '../../kit/testing';
@@ -23,12 +23,18 @@ spec:
 describe('techdocs from the techdocs-ref annotation', () => {
   let platform: TestPlatform;
   let dir: string;
+  const logs: string[] = [];
   beforeAll(async () => {
     dir = mkdtempSync(path.join(tmpdir(), 'ensemble-techdocs-'));
     mkdirSync(path.join(dir, 'billing', 'docs'), { recursive: true });
     writeFileSync(path.join(dir, 'billing', 'catalog-info.yaml'), `${component('billing', 'dir:.')}---\n${component('sneaky', 'dir:..')}`);
     writeFileSync(path.join(dir, 'billing', 'docs', 'index.md'), '# Billing\n\nHow invoices are made.\n\n## Runbook\n\nRestart it.\n');
-    platform = await startPlatform({ only: ['catalog', 'techdocs'] });
+    // Folders are looked at again on every request here (the default is every 10 s).
+    platform = await startPlatform({
+      only: ['catalog', 'techdocs'],
+      settings: { TECHDOCS_RECHECK_SECONDS: '0' },
+      subgraph: (name) => (name === 'techdocs' ? { logs } : {}),
+    });
     const catalog = platform.subgraphs.catalog.services as CatalogContext;
     await catalog.ingestion.registerLocation(path.join(dir, 'billing', 'catalog-info.yaml'));
   });
@@ -54,5 +60,34 @@ describe('techdocs from the techdocs-ref annotation', () => {
     const result = await postGraphQL(platform.gatewayUrl, '{ entity(ref: "component:sneaky") { ref docs { pageCount } } }');
     expect(result.errors).toBeUndefined();
     expect(result.data!.entity).toEqual({ ref: 'component:default/sneaky', docs: null });
+  });
+
+  it('rebuilds when the folder changes, and keeps the last good docs while it cannot be built', async () => {
+    const query = '{ entity(ref: "component:billing") { docs { pageCount pages { title } } } }';
+    const docs = async () => (await postGraphQL(platform.gatewayUrl, query)).data!.entity.docs;
+    writeFileSync(path.join(dir, 'billing', 'docs', 'index.md'), '# Billing, second edition\n\nInvoices.\n');
+    writeFileSync(path.join(dir, 'billing', 'docs', 'refunds.md'), '# Refunds\n\nMoney back.\n');
+    expect(await docs()).toEqual({ pageCount: 2, pages: [{ title: 'Billing, second edition' }, { title: 'Refunds' }] });
+
+    // No docs/ folder: nothing to build from, so the stored docs stay, and one log line says why.
+    renameSync(path.join(dir, 'billing', 'docs'), path.join(dir, 'billing', 'moved'));
+    expect(await docs()).toEqual({ pageCount: 2, pages: [{ title: 'Billing, second edition' }, { title: 'Refunds' }] });
+    expect(await docs()).toEqual({ pageCount: 2, pages: [{ title: 'Billing, second edition' }, { title: 'Refunds' }] });
+    expect(logs.filter((line) => line.includes('cannot build the docs of component:default/billing'))).toHaveLength(1);
+
+    renameSync(path.join(dir, 'billing', 'moved'), path.join(dir, 'billing', 'docs'));
+    rmSync(path.join(dir, 'billing', 'docs', 'refunds.md'));
+    expect(await docs()).toEqual({ pageCount: 1, pages: [{ title: 'Billing, second edition' }] });
+  });
+
+  it('leaves docs published through publishDocs as they were published', async () => {
+    const elsewhere = path.join(dir, 'published-by-ci');
+    mkdirSync(path.join(elsewhere, 'docs'), { recursive: true });
+    writeFileSync(path.join(elsewhere, 'docs', 'index.md'), '# Billing, from CI\n');
+    const published = await postGraphQL(platform.gatewayUrl, 'mutation ($dir: String!) { publishDocs(entityRef: "component:default/billing", sourceDir: $dir) { pageCount } }', { dir: elsewhere });
+    expect(published.errors).toBeUndefined();
+    writeFileSync(path.join(dir, 'billing', 'docs', 'index.md'), '# Billing, third edition\n');
+    const result = await postGraphQL(platform.gatewayUrl, '{ entity(ref: "component:billing") { docs { pages { title } } } }');
+    expect(result.data!.entity.docs).toEqual({ pages: [{ title: 'Billing, from CI' }] });
   });
 });

@@ -22,7 +22,7 @@ export async function readDocsFolder(sourceDir: string): Promise<DocsFolder> {
   await requireDirectory(root, `"sourceDir" ${sourceDir}`);
   const docsDir = path.join(root, 'docs');
   await requireDirectory(docsDir, `The docs folder ${path.join(sourceDir, 'docs')}`);
-  const paths = await listMarkdown(docsDir, '');
+  const paths = await listMarkdownPages(docsDir);
   if (paths.length === 0) throw new InputError(`${path.join(sourceDir, 'docs')} holds no markdown (.md) pages`);
   const files = [];
   for (const relative of paths) {
@@ -40,7 +40,11 @@ async function requireDirectory(dir: string, name: string): Promise<void> {
   if (!info.isDirectory()) throw new InputError(`${name} is not a directory`);
 }
 
-/** Markdown files under `dir`, depth first, failing as soon as there are too many. */
+/** Markdown files under `docsDir` (paths relative to it), depth first, failing as soon as there are too many. */
+export function listMarkdownPages(docsDir: string): Promise<string[]> {
+  return listMarkdown(docsDir, '');
+}
+
 async function listMarkdown(dir: string, prefix: string, found: string[] = []): Promise<string[]> {
   const entries = await readdir(path.join(dir, prefix), { withFileTypes: true });
   for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {

@@ -30,7 +30,7 @@ describeEachDatabase('replaceEntityDocs', (kind) => {
     await replaceEntityDocs(prisma(), 'component:default/orders', pages, publishedAt);
 
     const [site, none] = await findDocSites(prisma(), ['component:default/orders', 'component:default/none']);
-    expect(site).toEqual({ entityRef: 'component:default/orders', publishedAt, pageCount: 3 });
+    expect(site).toEqual({ entityRef: 'component:default/orders', publishedAt, pageCount: 3, builtFrom: null, sourceFingerprint: null });
     expect(none).toBeNull();
     const [stored] = await findSitePages(prisma(), ['component:default/orders']);
     expect(stored.map((page) => [page.position, page.path, page.title])).toEqual([

@@ -15,8 +15,10 @@ export async function replaceEntityDocs(
   entityRef: string,
   pages: readonly BuiltPage[],
   publishedAt: Date = new Date(),
+  /** Where an annotation-driven build read the pages; none for a publication from elsewhere. */
+  source?: Pick<DocSiteRecord, 'builtFrom' | 'sourceFingerprint'>,
 ): Promise<DocSiteRecord> {
-  const site: DocSiteRecord = { entityRef, publishedAt, pageCount: pages.length };
+  const site: DocSiteRecord = { entityRef, publishedAt, pageCount: pages.length, builtFrom: null, sourceFingerprint: null, ...source };
   await prisma.$transaction([
     // Two publications of one entity at once would both insert its site row; the second
     // waits here for the first to commit instead of failing on the primary key.

@@ -12,7 +12,7 @@ export const Entity: EntityResolvers = {
   }),
   docs: async (entity, _, context) => {
     const site = await techdocsLoaders(context).docSites.load(entity.ref);
-    if (site || !entity.docsFolder) return site;
-    return context.autoPublish(entity.ref, entity.docsFolder);
+    if (!entity.docsFolder) return site;
+    return context.autoPublish(entity.ref, entity.docsFolder, site);
   },
 };
