@@ -25,6 +25,12 @@ const entity = (ref: string) => ({ ref, name: ref, tags: [], relations: [{ type:
 
 /** Runs one operation through a real Apollo Server with the given features and the kit's formatError. */
 export async function executeWith(features: ServerFeature[], query: string, variables?: Record<string, unknown>) {
+  const [result] = await executeEachWith(features, [{ query, variables }]);
+  return result;
+}
+
+/** Runs operations one after the other through one server: what a feature remembers between requests shows. */
+export async function executeEachWith(features: ServerFeature[], requests: { query: string; variables?: Record<string, unknown> }[]) {
   const server = new ApolloServer({
     typeDefs,
     resolvers: {
@@ -38,15 +44,19 @@ export async function executeWith(features: ServerFeature[], query: string, vari
   });
   await server.start();
   try {
-    const response = await server.executeOperation({ query, variables });
-    if (response.body.kind !== 'single') throw new Error('expected a single result');
-    const { data, errors } = response.body.singleResult;
-    return {
-      status: response.http.status ?? 200,
-      data: data as Record<string, any> | null | undefined,
-      errors,
-      codes: errors?.map((error) => error.extensions?.code) ?? [],
-    };
+    const results = [];
+    for (const { query, variables } of requests) {
+      const response = await server.executeOperation({ query, variables });
+      if (response.body.kind !== 'single') throw new Error('expected a single result');
+      const { data, errors } = response.body.singleResult;
+      results.push({
+        status: response.http.status ?? 200,
+        data: data as Record<string, any> | null | undefined,
+        errors,
+        codes: errors?.map((error) => error.extensions?.code) ?? [],
+      });
+    }
+    return results;
   } finally {
     await server.stop();
   }

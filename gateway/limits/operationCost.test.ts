@@ -1,5 +1,5 @@
 import { buildSchema, Kind, parse, type FragmentDefinitionNode, type OperationDefinitionNode } from 'graphql';
-import { operationCost } from './operationCost';
+import { costReadsVariables, operationCost } from './operationCost';
 
 const schema = buildSchema(`
   type Query { entity(ref: ID!): Entity, entities(first: Int = 50): Connection! }
@@ -56,5 +56,13 @@ describe('operationCost', () => {
       i === levels - 1 ? `fragment F${i} on Entity { name }` : `fragment F${i} on Entity { relations { target { ...F${i + 1} ...F${i + 1} } } }`,
     );
     expect(cost(`{ entity(ref: "a") { ...F0 } } ${fragments.join(' ')}`)).toBeGreaterThan(1e12);
+  });
+
+  it('tells whether a size argument takes a variable, in the operation or a fragment', () => {
+    const reads = (query: string) => costReadsVariables(parse(query).definitions);
+    expect(reads('query ($n: Int) { entity(ref: "a") { runs(first: $n) { status } } }')).toBe(true);
+    expect(reads('query ($n: Int) { entity(ref: "a") { ...R } } fragment R on Entity { runs(last: $n) { status } }')).toBe(true);
+    expect(reads('query ($ref: ID!) { entity(ref: $ref) { runs(first: 3) { status } } }')).toBe(false);
+    expect(reads('{ entities { edges { node { name } } } }')).toBe(false);
   });
 });

@@ -1,4 +1,5 @@
 import {
+  BREAK,
   getArgumentValues,
   getNamedType,
   getNullableType,
@@ -6,11 +7,14 @@ import {
   isListType,
   isObjectType,
   Kind,
+  type ASTNode,
   type FragmentDefinitionNode,
   type GraphQLNamedType,
   type GraphQLSchema,
   type OperationDefinitionNode,
   type SelectionSetNode,
+  type ValueNode,
+  visit,
 } from 'graphql';
 
 export interface CostOptions {
@@ -19,6 +23,8 @@ export interface CostOptions {
   /** How many items a list field without a size argument is assumed to hold. Default 10. */
   assumedListSize?: number;
 }
+
+const DEFAULT_SIZE_ARGUMENTS = ['first', 'last'];
 
 /**
  * What an operation would cost to run, counting list sizes: every field costs 1, plus
@@ -37,7 +43,7 @@ export function operationCost(
   variables: Record<string, unknown> = {},
   options: CostOptions = {},
 ): number {
-  const sizeArguments = options.sizeArguments ?? ['first', 'last'];
+  const sizeArguments = options.sizeArguments ?? DEFAULT_SIZE_ARGUMENTS;
   const assumedListSize = options.assumedListSize ?? 10;
   const memo = new Map<string, number>();
 
@@ -86,4 +92,32 @@ export function operationCost(
 
   const rootType = schema.getRootType(operation.operation) ?? undefined;
   return costOf(operation.selectionSet, rootType, false);
+}
+
+/**
+ * Whether the cost of these definitions can change with the request's variables: only
+ * when a size argument takes one (`first: $n`); every other input to the cost is in the
+ * document or the schema. (Conservative: any argument with a size argument's name counts.)
+ */
+export function costReadsVariables(definitions: readonly ASTNode[], options: Pick<CostOptions, 'sizeArguments'> = {}): boolean {
+  const sizeArguments = options.sizeArguments ?? DEFAULT_SIZE_ARGUMENTS;
+  let reads = false;
+  for (const definition of definitions) {
+    visit(definition, {
+      Argument: (argument) => {
+        if (!sizeArguments.includes(argument.name.value) || !holdsVariable(argument.value)) return undefined;
+        reads = true;
+        return BREAK;
+      },
+    });
+    if (reads) return true;
+  }
+  return false;
+}
+
+function holdsVariable(value: ValueNode): boolean {
+  if (value.kind === Kind.VARIABLE) return true;
+  if (value.kind === Kind.LIST) return value.values.some(holdsVariable);
+  if (value.kind === Kind.OBJECT) return value.fields.some((field) => holdsVariable(field.value));
+  return false;
 }

@@ -1,4 +1,4 @@
-import { executeWith } from './executeWith';
+import { executeEachWith, executeWith } from './executeWith';
 import { useCostLimit } from './useCostLimit';
 
 describe('useCostLimit', () => {
@@ -22,5 +22,23 @@ describe('useCostLimit', () => {
     // entities' first defaults to 50: 1 + 50 × 2 = 101.
     expect((await executeWith([useCostLimit(100)], '{ entities { edges { ref: __typename } } }')).codes).toEqual(['OPERATION_TOO_COMPLEX']);
     expect((await executeWith([useCostLimit(101)], '{ entities { edges { ref: __typename } } }')).errors).toBeUndefined();
+  });
+
+  it('judges each request by its own variables when a size comes from one, on the same document', async () => {
+    const results = await executeEachWith([useCostLimit(141)], [
+      { query: list, variables: { n: 10 } },
+      { query: list, variables: { n: 11 } },
+      { query: list, variables: { n: 1 } },
+    ]);
+    expect(results.map((result) => result.codes)).toEqual([[], ['OPERATION_TOO_COMPLEX'], []]);
+  });
+
+  it('gives a repeated document without size variables the same answer every time', async () => {
+    // 1 + 20 × 2 = 41, whatever the other variables say.
+    const query = 'query ($ref: ID!) { entity(ref: $ref) { ref } entities(first: 20) { edges { ref: __typename } } }';
+    const within = await executeEachWith([useCostLimit(43)], [1, 2, 3].map((i) => ({ query, variables: { ref: `component:default/c${i}` } })));
+    expect(within.map((result) => result.codes)).toEqual([[], [], []]);
+    const over = await executeEachWith([useCostLimit(42)], [1, 2].map((i) => ({ query, variables: { ref: `component:default/c${i}` } })));
+    expect(over.map((result) => result.codes)).toEqual([['OPERATION_TOO_COMPLEX'], ['OPERATION_TOO_COMPLEX']]);
   });
 });

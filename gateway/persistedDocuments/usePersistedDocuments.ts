@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { KeyValueCache } from '@apollo/utils.keyvaluecache';
-import { GraphQLError } from 'graphql';
+import { GraphQLError, type DocumentNode } from 'graphql';
 import { sha256Hex, type PersistedDocuments } from './persistedDocumentsManifest';
 
 export interface PersistedDocumentsOptions {
@@ -27,13 +27,21 @@ export function usePersistedDocuments(options: PersistedDocumentsOptions): {
     set: async () => undefined,
     delete: async () => undefined,
   };
+  // The answer per parsed document (Apollo Server hands every request with the same text
+  // the same one), so a repeated operation is not hashed again.
+  const registered = new WeakMap<DocumentNode, boolean>();
+  const isRegistered = (document: DocumentNode, source: string) => {
+    let known = registered.get(document);
+    if (known === undefined) registered.set(document, (known = options.documents.has(sha256Hex(source))));
+    return known;
+  };
   const plugin: ApolloServerPlugin = {
     async requestDidStart() {
       return {
         // Errors thrown here reach the client as they are (code, HTTP status); the operation
         // is refused before it is planned or any subgraph is called.
-        async didResolveOperation({ source }) {
-          if (options.require && !options.documents.has(sha256Hex(source))) {
+        async didResolveOperation({ source, document }) {
+          if (options.require && !isRegistered(document, source)) {
             throw new GraphQLError('Only the registered operations of the Ensemble clients are accepted here', {
               extensions: { code: 'PERSISTED_QUERY_REQUIRED', http: { status: 400 } },
             });

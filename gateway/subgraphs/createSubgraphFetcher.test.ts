@@ -38,7 +38,7 @@ describe('createSubgraphFetcher', () => {
     agents.http.destroy();
   });
 
-  it('signs the exact body it sends and returns the answer as a fetch Response', async () => {
+  it('signs the exact body it sends and returns the answer', async () => {
     const seen: { signature?: string; body?: string } = {};
     const subgraph = await serve((request, body, response) => {
       seen.signature = request.headers[SIGNATURE_HEADER] as string;

@@ -1,7 +1,9 @@
-import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from 'node:http';
+import { Agent as HttpAgent, request as httpRequest, type IncomingMessage, type RequestOptions } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
+import { urlToHttpOptions } from 'node:url';
 import type { RemoteGraphQLDataSource } from '@apollo/gateway';
 import { IDENTITY_HEADER, signedHeaders } from '../../kit';
+import { BufferedResponse, ResponseHeaders } from './BufferedResponse';
 import { FetchTimeoutError, StaleConnectionError } from './subgraphErrors';
 
 export type Fetcher = RemoteGraphQLDataSource['fetcher'];
@@ -34,13 +36,15 @@ export function createSubgraphAgents(): SubgraphAgents {
 /**
  * The `fetcher` the gateway's data sources use to call subgraphs: `node:http` over the
  * keep-alive agents, a hard timeout on every call, the gateway's signature on every body,
- * and no retries (the data source decides, and never retries a mutation).
+ * and no retries (the data source decides, and never retries a mutation). The answer is
+ * read whole and handed back as a BufferedResponse (see there why not a fetch Response).
  */
 export function createSubgraphFetcher(options: SubgraphFetcherOptions): Fetcher {
   const maxResponseBytes = options.maxResponseBytes ?? 64 * 1024 * 1024;
+  const targetOf = rememberTargets();
   return (url, init = {}) =>
     new Promise((resolve, reject) => {
-      const target = new URL(url);
+      const target = targetOf(url);
       const body = init.body === undefined ? '' : init.body.toString();
       const given = (init.headers ?? {}) as Record<string, string>;
       const headers: Record<string, string> = {
@@ -52,7 +56,7 @@ export function createSubgraphFetcher(options: SubgraphFetcherOptions): Fetcher 
       const https = target.protocol === 'https:';
       let answered = false;
       let settled = false;
-      const settle = (error: Error | undefined, response?: Response) => {
+      const settle = (error: Error | undefined, response?: BufferedResponse) => {
         if (settled) return;
         settled = true;
         clearTimeout(timer);
@@ -71,15 +75,14 @@ export function createSubgraphFetcher(options: SubgraphFetcherOptions): Fetcher 
         incoming.on('error', (error) => settle(error));
         incoming.on('end', () => {
           try {
-            settle(undefined, toResponse(incoming, Buffer.concat(chunks)));
+            settle(undefined, toResponse(url, incoming, Buffer.concat(chunks)));
           } catch (error) {
             settle(error as Error);
           }
         });
       };
       const request = (https ? httpsRequest : httpRequest)(
-        target,
-        { method: init.method ?? 'POST', headers, agent: https ? options.agents.https : options.agents.http },
+        { ...target, method: init.method ?? 'POST', headers, agent: https ? options.agents.https : options.agents.http },
         onResponse,
       );
       // Settled first, so a half-read answer still reports the timeout; destroying the
@@ -97,14 +100,25 @@ export function createSubgraphFetcher(options: SubgraphFetcherOptions): Fetcher 
     });
 }
 
-function toResponse(incoming: IncomingMessage, body: Buffer): Response {
-  const headers = new Headers();
-  for (const [name, value] of Object.entries(incoming.headers)) {
-    if (value === undefined) continue;
-    for (const one of Array.isArray(value) ? value : [value]) headers.append(name, one);
-  }
+/**
+ * A URL's request options, parsed once: the fetcher is called with the same few
+ * subgraph URLs, several times per operation.
+ */
+function rememberTargets(max = 100): (url: string) => RequestOptions {
+  const targets = new Map<string, RequestOptions>();
+  return (url) => {
+    let target = targets.get(url);
+    if (!target) {
+      target = urlToHttpOptions(new URL(url));
+      if (targets.size >= max) targets.clear();
+      targets.set(url, target);
+    }
+    return target;
+  };
+}
+
+function toResponse(url: string, incoming: IncomingMessage, body: Buffer): BufferedResponse {
   const status = incoming.statusCode ?? 502;
-  const empty = status === 204 || status === 205 || status === 304;
-  // Subgraphs answer JSON: text is all the data source reads, and every lib's BodyInit takes it.
-  return new Response(empty ? null : body.toString('utf8'), { status, statusText: incoming.statusMessage ?? '', headers });
+  // Subgraphs answer JSON: text is all the data source reads.
+  return new BufferedResponse(url, status, incoming.statusMessage ?? '', ResponseHeaders.fromIncoming(incoming.headers), body.toString('utf8'));
 }
