@@ -15,7 +15,17 @@ import { startTestSubgraph } from '../kit/testing';
 import { createCatalogSubgraph } from '../subgraphs/catalog';
 import { generateCatalog } from './generateCatalog';
 
-interface Row { database: string; entities: number; relations: number; ingestSeconds: number; reapplySeconds: number; entitiesPerSecond: number; peakRssMb: number }
+interface Row {
+  database: string;
+  entities: number;
+  relations: number;
+  ingestSeconds: number;
+  /** CPU this process spent on the first read: steadier than wall time on a busy machine (PGlite runs in process). */
+  ingestCpuSeconds: number;
+  reapplySeconds: number;
+  entitiesPerSecond: number;
+  peakRssMb: number;
+}
 
 async function main() {
   const { values } = parseArgs({ options: { sizes: { type: 'string', default: '1000,10000' }, database: { type: 'string', default: 'pglite' } } });
@@ -38,8 +48,10 @@ async function measure(size: number, database: string): Promise<Row> {
   const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 50);
   try {
     const started = performance.now();
+    const cpu = process.cpuUsage();
     await catalog.services.ingestion.registerLocation(root);
     const ingestSeconds = (performance.now() - started) / 1000;
+    const { user, system } = process.cpuUsage(cpu);
     const stored = await catalog.services.prisma.entity.count();
     const relations = await catalog.services.prisma.relation.count();
     if (stored !== entities) throw new Error(`expected ${entities} entities stored, found ${stored}`);
@@ -51,6 +63,7 @@ async function measure(size: number, database: string): Promise<Row> {
       entities: stored,
       relations,
       ingestSeconds: round(ingestSeconds),
+      ingestCpuSeconds: round((user + system) / 1e6),
       reapplySeconds: round(reapplySeconds),
       entitiesPerSecond: Math.round(stored / ingestSeconds),
       peakRssMb: Math.round(peakRss / 1024 / 1024),

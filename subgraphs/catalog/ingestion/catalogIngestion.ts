@@ -4,11 +4,9 @@ import { InputError, NotFoundError } from '../../../kit';
 import { deleteEntity } from '../data/deleteEntity';
 import { deleteLocation } from '../data/deleteLocation';
 import type { LocationRecord } from '../data/locationRecord';
-import { replaceLocationEntities, type OrphanPolicy } from '../data/replaceLocationEntities';
-import { saveLocationErrors } from '../data/saveLocationErrors';
+import type { OrphanPolicy } from '../data/replaceLocationEntities';
 import { applyDescriptors, type ApplyOutcome } from './applyDescriptors';
-import { dedupeByRef } from './dedupeByRef';
-import { readLocation } from './readLocation';
+import { ingestLocation as ingest } from './ingestLocation';
 import { isUrl, type SourceReader } from './sourceReader';
 
 export interface CatalogIngestionOptions {
@@ -94,33 +92,6 @@ export function createCatalogIngestion(prisma: PrismaClient, options: CatalogIng
     idle: () => queue.then(() => undefined),
   };
   return ingestion;
-}
-
-async function ingest(prisma: PrismaClient, location: LocationRecord, options: CatalogIngestionOptions): Promise<void> {
-  const started = Date.now();
-  let lastProgress = started;
-  const contents = await readLocation(location.target, {
-    reader: options.reader,
-    onFile: (filesRead) => {
-      // A progress line every few seconds on long reads; short ones stay quiet.
-      if (Date.now() - lastProgress < 3_000) return;
-      lastProgress = Date.now();
-      options.log(`catalog: reading ${location.target}: ${filesRead} files so far`);
-    },
-  });
-  const readMs = Date.now() - started;
-  const { files, duplicates } = dedupeByRef(contents.files);
-  const clean = files.every((file) => file.ok) && !contents.problems.length;
-  // Orphans are only decided on a clean read: a file that failed may have pointed at the missing ones.
-  const result = await replaceLocationEntities(prisma, location.id, files, clean ? options.orphans : null);
-  const problems = [...contents.problems, ...files.flatMap((file) => file.problems), ...duplicates, ...result.conflicts];
-  await saveLocationErrors(prisma, location.id, problems);
-  const entityCount = files.reduce((sum, file) => sum + file.entities.length, 0);
-  options.log(
-    `catalog: ${location.target}: ${files.length} files, ${entityCount} entities (${result.written} written, ` +
-      `${result.unchanged} unchanged, ${result.orphaned} orphaned, ${result.removed} removed), ` +
-      `${problems.length} problems, ${Date.now() - started} ms (reading ${readMs} ms)`,
-  );
 }
 
 function normalizeTarget(target: string): string {

@@ -18,6 +18,8 @@ export interface ProcessedEntity {
   ownerRef: string | null;
   tags: string[];
   descriptor: Entity;
+  /** The descriptor as JSON, made once: it is both what `hash` covers and what is stored. */
+  descriptorJson: string;
   hash: string;
   relations: DerivedRelation[];
 }
@@ -27,12 +29,13 @@ export type ProcessResult = { ok: true; entity: ProcessedEntity } | { ok: false;
 /** Validates one descriptor with Backstage's rules and derives what the catalog stores. */
 export function processEntity(raw: unknown): ProcessResult {
   const validation = validateEntity(raw);
-    // Backstage reports the first failure of an entity; so do we, word for word.
+  // Backstage reports the first failure of an entity; so do we, word for word.
   if (!validation.ok) return { ok: false, ref: guessEntityRef(raw), errors: validation.errors.slice(0, 1) };
   const descriptor = validation.entity;
   const ref = stringifyEntityRef({ kind: descriptor.kind, namespace: descriptor.metadata.namespace, name: descriptor.metadata.name });
   const relations = deriveRelations(descriptor);
   const spec = descriptor.spec ?? {};
+  const descriptorJson = JSON.stringify(descriptor);
   return {
     ok: true,
     entity: {
@@ -45,7 +48,8 @@ export function processEntity(raw: unknown): ProcessResult {
       ownerRef: relations.find((relation) => relation.sourceRef === ref && relation.type === RELATION_OWNED_BY)?.targetRef ?? null,
       tags: descriptor.metadata.tags ?? [],
       descriptor,
-      hash: createHash('sha256').update(JSON.stringify(descriptor)).digest('hex'),
+      descriptorJson,
+      hash: createHash('sha256').update(descriptorJson).digest('hex'),
       relations,
     },
   };

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import path from 'node:path';
 import { parseDescriptors } from './parseDescriptors';
@@ -24,6 +25,15 @@ export interface FileContents {
   ok: boolean;
   entities: SourcedEntity[];
   problems: Problem[];
+  /** sha256 of the file's text (see contentHash); undefined when it could not be read. */
+  contentHash?: string;
+  /**
+   * True when the text alone decides what the file yields: no placeholders (they name
+   * other files) and no Location entities (they lead to other files).
+   */
+  selfContained: boolean;
+  /** Set instead of `entities` when the file was not parsed: the refs it stored, unchanged. */
+  unchangedRefs?: string[];
 }
 
 export interface LocationContents {
@@ -32,37 +42,64 @@ export interface LocationContents {
   problems: Problem[];
 }
 
-/** Files read at once: enough to keep the disk busy, few enough to bound memory. */
+/** Files read at once: enough to keep a URL location busy, few enough to bound memory. */
 const READ_CONCURRENCY = 32;
+/** Files handed on between two yields to the event loop, so a long read does not stall the server. */
+const BATCH = 256;
 
 export interface ReadLocationOptions {
   reader: SourceReader;
-  /** Called after each file, for progress lines on long reads. */
-  onFile?: (filesRead: number) => void;
+  /**
+   * The refs a file stored the last time it was read, when its text is the same as then and
+   * it need not be parsed again; undefined to parse it.
+   */
+  unchangedRefs?: (file: string, contentHash: string) => string[] | undefined;
 }
 
 /**
  * Reads a location: its target (a path, a glob or an http(s) URL) and every `Location`
  * entity found there, followed relative to its own file. Each file is read once, so
- * locations that point at each other end.
+ * locations that point at each other end. Files are handed to `onFile` one at a time, in
+ * order, so a large location is never held in memory whole.
  */
-export async function readLocation(target: string, options: ReadLocationOptions): Promise<LocationContents> {
-  const contents: LocationContents = { files: [], problems: [] };
+export async function streamLocation(
+  target: string,
+  options: ReadLocationOptions,
+  onFile: (file: FileContents) => Promise<void> | void,
+): Promise<{ problems: Problem[] }> {
+  const problems: Problem[] = [];
   const seen = new Set<string>();
   const visit = async (pattern: string, fromFile: string) => {
-    const files = (await expandTarget(pattern, fromFile, contents.problems)).filter((file) => !seen.has(file));
+    const files = (await expandTarget(pattern, fromFile, problems)).filter((file) => !seen.has(file));
     files.forEach((file) => seen.add(file));
-    // Reads overlap (a glob can name thousands of files); results keep the glob's order.
-    const read = await mapConcurrently(files, READ_CONCURRENCY, (file) => readDescriptorFile(file, options.reader));
-    for (const { fileContents, nested } of read) {
-      contents.files.push(fileContents);
-      options.onFile?.(contents.files.length);
-      for (const next of nested) await visit(next, fileContents.file);
+    for (let start = 0; start < files.length; start += BATCH) {
+      // Reads overlap (a glob can name thousands of files); results keep the glob's order.
+      const read = await mapConcurrently(files.slice(start, start + BATCH), READ_CONCURRENCY, (file) => readDescriptorFile(file, options));
+      for (const { fileContents, nested } of read) {
+        await onFile(fileContents);
+        for (const next of nested) await visit(next, fileContents.file);
+      }
+      await new Promise((resolve) => setImmediate(resolve));
     }
   };
   const root = isUrl(target) ? target : path.resolve(target);
   await visit(root, root);
-  return contents;
+  return { problems };
+}
+
+/** Reads a whole location into memory (see streamLocation). */
+export async function readLocation(target: string, options: ReadLocationOptions): Promise<LocationContents> {
+  const files: FileContents[] = [];
+  const { problems } = await streamLocation(target, options, (file) => void files.push(file));
+  return { files, problems };
+}
+
+/**
+ * What a file's text is known by between reads. Salted with a version to bump when
+ * validation or derivation changes what the same text yields.
+ */
+export function contentHash(text: string): string {
+  return createHash('sha256').update('catalog-ingestion-1\n').update(text).digest('hex');
 }
 
 async function expandTarget(pattern: string, fromFile: string, problems: Problem[]): Promise<string[]> {
@@ -72,8 +109,8 @@ async function expandTarget(pattern: string, fromFile: string, problems: Problem
   return files.sort();
 }
 
-async function readDescriptorFile(file: string, reader: SourceReader) {
-  const fileContents: FileContents = { file, ok: true, entities: [], problems: [] };
+async function readDescriptorFile(file: string, options: ReadLocationOptions) {
+  const fileContents: FileContents = { file, ok: true, entities: [], problems: [], selfContained: true };
   const problem = (message: string, entityRef: string | null = null) => {
     fileContents.ok = false;
     fileContents.problems.push({ file, entityRef, message });
@@ -81,22 +118,29 @@ async function readDescriptorFile(file: string, reader: SourceReader) {
   const nested: string[] = [];
   let text: string;
   try {
-    text = await reader.read(file);
+    text = await options.reader.read(file);
   } catch (error) {
     problem(error instanceof Error ? error.message : String(error));
     return { fileContents, nested };
   }
+  fileContents.contentHash = contentHash(text);
+  const unchangedRefs = options.unchangedRefs?.(file, fileContents.contentHash);
+  if (unchangedRefs) return { fileContents: { ...fileContents, unchangedRefs }, nested };
   const parsed = parseDescriptors(text);
   parsed.errors.forEach((message) => problem(message));
   for (const { value } of parsed.documents) {
-    const resolved = await resolvePlaceholders(value, file, reader);
+    const resolved = await resolvePlaceholders(value, file, options.reader);
+    if (!resolved.ok || resolved.value !== value) fileContents.selfContained = false;
     const result = resolved.ok ? processEntity(resolved.value) : { ok: false as const, ref: guessEntityRef(value), errors: resolved.errors };
     if (!result.ok) {
       result.errors.forEach((message) => problem(message, result.ref));
       continue;
     }
     fileContents.entities.push({ ...result.entity, file });
-    if (result.entity.kind === 'location') nested.push(...nestedTargets(result.entity, file, problem));
+    if (result.entity.kind === 'location') {
+      fileContents.selfContained = false;
+      nested.push(...nestedTargets(result.entity, file, problem));
+    }
   }
   return { fileContents, nested };
 }

@@ -69,11 +69,14 @@ function hasRulesFor(schema: JsonSchema, type: string): boolean {
 }
 
 function childPath(path: string, key: string | number): string {
-  return `${path}/${String(key).replace(/~/g, '~0').replace(/\//g, '~1')}`;
+  if (typeof key === 'number') return `${path}/${key}`;
+  if (!key.includes('~') && !key.includes('/')) return `${path}/${key}`;
+  return `${path}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
 }
 
 // Enough for the enum and const values catalog schemas use (strings).
 function deepEqual(a: Json, b: Json): boolean {
+  if (a === b) return true;
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
@@ -81,35 +84,59 @@ function has(data: Record<string, Json>, key: string): boolean {
   return Object.prototype.hasOwnProperty.call(data, key) && data[key] !== undefined;
 }
 
+// Validation runs for every entity of every read, so each schema's patterns are
+// compiled once, not once per value checked.
+const compiled = new Map<string, RegExp>();
+function regExpOf(source: string): RegExp {
+  let re = compiled.get(source);
+  if (!re) compiled.set(source, (re = new RegExp(source, 'u')));
+  return re;
+}
+
+// The count of code points is at least half the UTF-16 length, so short-cut the copy.
+function hasFewerCharacters(data: string, limit: number): boolean {
+  if (data.length >= 2 * limit) return false;
+  return Array.from(data).length < limit;
+}
+
 /** Every error Ajv (allErrors: true) would report, in Ajv's order. */
 export function validateJsonSchema(schema: JsonSchema, data: Json, options: SchemaOptions = {}): SchemaError[] {
   return check(schema, data, '', options);
 }
 
+function fail(errors: SchemaError[], path: string, keyword: string, message: string, params: Record<string, unknown>): void {
+  errors.push({ instancePath: path, keyword, message, params });
+}
+
+function typeError(errors: SchemaError[], path: string, types: JsonType[]): void {
+  fail(errors, path, 'type', `must be ${types.join(',')}`, { type: types.join(',') });
+}
+
+// Per call, no closures: this runs for every node of every entity, and a named
+// closure costs an allocation (and, under tsx, a defineProperty) each time.
 function check(schema: JsonSchema, data: Json, path: string, options: SchemaOptions): SchemaError[] {
   if (options.isOpaque?.(data)) return [];
   const errors: SchemaError[] = [];
-  const fail = (keyword: string, message: string, params: Record<string, unknown>) =>
-    errors.push({ instancePath: path, keyword, message, params });
 
-  const types = schema.type === undefined ? [] : [schema.type].flat();
-  const typeError = () => fail('type', `must be ${types.join(',')}`, { type: types.join(',') });
+  const types = schema.type === undefined ? [] : Array.isArray(schema.type) ? schema.type : [schema.type];
   // Ajv checks the type up front unless a single type has keywords of its own.
   const checkedUpFront = types.length > 0 && !(types.length === 1 && hasRulesFor(schema, types[0]));
-  if (checkedUpFront && !types.some(t => isOfType(data, t))) typeError();
+  if (checkedUpFront && !types.some(t => isOfType(data, t))) typeError(errors, path, types);
+  // Otherwise the single type is checked in its keyword group, below.
+  const groupType = !checkedUpFront && types.length === 1 ? types[0] : undefined;
 
   // Keywords that apply to any type come first.
   if (schema.const !== undefined && !deepEqual(data, schema.const)) {
-    fail('const', 'must be equal to constant', { allowedValue: schema.const });
+    fail(errors, path, 'const', 'must be equal to constant', { allowedValue: schema.const });
   }
   if (schema.enum && !schema.enum.some(v => deepEqual(v, data))) {
-    fail('enum', 'must be equal to one of the allowed values', { allowedValues: schema.enum });
+    fail(errors, path, 'enum', 'must be equal to one of the allowed values', { allowedValues: schema.enum });
   }
   if (schema.anyOf) {
     const results = schema.anyOf.map(s => check(s, data, path, options));
     if (!results.some(r => r.length === 0)) {
       errors.push(...results.flat());
-      fail('anyOf', 'must match a schema in anyOf', {});
+      fail(errors, path, 'anyOf', 'must match a schema in anyOf', {});
     }
   }
   if (schema.oneOf) {
@@ -117,46 +144,47 @@ function check(schema: JsonSchema, data: Json, path: string, options: SchemaOpti
     const passing = results.flatMap((r, i) => (r.length === 0 ? [i] : []));
     if (passing.length !== 1) {
       errors.push(...results.flat());
-      fail('oneOf', 'must match exactly one schema in oneOf', {
+      fail(errors, path, 'oneOf', 'must match exactly one schema in oneOf', {
         passingSchemas: passing.length ? passing : null,
       });
     }
   }
-  for (const sub of schema.allOf ?? []) errors.push(...check(sub, data, path, options));
+  if (schema.allOf) for (const sub of schema.allOf) pushAll(errors, check(sub, data, path, options));
 
   // Then one keyword group per type, each only when the data has that type.
-  const groupTypeError = (type: JsonType) =>
-    !checkedUpFront && types.length === 1 && types[0] === type && hasRulesFor(schema, type);
-
   if (typeof data === 'number') {
     if (schema.minimum !== undefined && data < schema.minimum) {
-      fail('minimum', `must be >= ${schema.minimum}`, { comparison: '>=', limit: schema.minimum });
+      fail(errors, path, 'minimum', `must be >= ${schema.minimum}`, { comparison: '>=', limit: schema.minimum });
     }
-  } else if (groupTypeError('number')) typeError();
+  } else if (groupType === 'number' && hasRulesFor(schema, 'number')) typeError(errors, path, types);
 
   if (typeof data === 'string') {
-    if (schema.minLength !== undefined && Array.from(data).length < schema.minLength) {
+    if (schema.minLength !== undefined && hasFewerCharacters(data, schema.minLength)) {
       const limit = schema.minLength;
-      fail('minLength', `must NOT have fewer than ${limit} characters`, { limit });
+      fail(errors, path, 'minLength', `must NOT have fewer than ${limit} characters`, { limit });
     }
-    if (schema.pattern !== undefined && !new RegExp(schema.pattern, 'u').test(data)) {
-      fail('pattern', `must match pattern "${schema.pattern}"`, { pattern: schema.pattern });
+    if (schema.pattern !== undefined && !regExpOf(schema.pattern).test(data)) {
+      fail(errors, path, 'pattern', `must match pattern "${schema.pattern}"`, { pattern: schema.pattern });
     }
-  } else if (groupTypeError('string')) typeError();
+  } else if (groupType === 'string' && hasRulesFor(schema, 'string')) typeError(errors, path, types);
 
   if (Array.isArray(data)) {
     if (schema.minItems !== undefined && data.length < schema.minItems) {
       const limit = schema.minItems;
-      fail('minItems', `must NOT have fewer than ${limit} items`, { limit });
+      fail(errors, path, 'minItems', `must NOT have fewer than ${limit} items`, { limit });
     }
     const items = schema.items;
-    if (items) data.forEach((item, i) => errors.push(...check(items, item, childPath(path, i), options)));
-  } else if (groupTypeError('array')) typeError();
+    if (items) for (let i = 0; i < data.length; i++) pushAll(errors, check(items, data[i], childPath(path, i), options));
+  } else if (groupType === 'array' && hasRulesFor(schema, 'array')) typeError(errors, path, types);
 
-  if (isOfType(data, 'object')) errors.push(...checkObject(schema, data as Record<string, Json>, path, options));
-  else if (groupTypeError('object')) typeError();
+  if (isOfType(data, 'object')) pushAll(errors, checkObject(schema, data as Record<string, Json>, path, options));
+  else if (groupType === 'object' && hasRulesFor(schema, 'object')) typeError(errors, path, types);
 
   return errors;
+}
+
+function pushAll(errors: SchemaError[], more: SchemaError[]): void {
+  for (const error of more) errors.push(error);
 }
 
 function checkObject(
@@ -177,13 +205,14 @@ function checkObject(
     }
   }
 
-  const patterns = Object.entries(schema.patternProperties ?? {}).map(
-    ([source, sub]) => [new RegExp(source, 'u'), sub] as const,
-  );
+  const patterns = schema.patternProperties
+    ? Object.entries(schema.patternProperties).map(([source, sub]) => [regExpOf(source), sub] as const)
+    : [];
   const additional = schema.additionalProperties;
   if (additional !== undefined && additional !== true) {
+    const properties = schema.properties ?? {};
     for (const key of Object.keys(data)) {
-      const declared = has(schema.properties ?? {}, key) || patterns.some(([re]) => re.test(key));
+      const declared = has(properties, key) || patterns.some(([re]) => re.test(key));
       if (declared) continue;
       if (additional === false) {
         errors.push({
@@ -193,17 +222,17 @@ function checkObject(
           params: { additionalProperty: key },
         });
       } else {
-        errors.push(...check(additional, data[key], childPath(path, key), options));
+        pushAll(errors, check(additional, data[key], childPath(path, key), options));
       }
     }
   }
 
   for (const [key, sub] of Object.entries(schema.properties ?? {})) {
-    if (has(data, key)) errors.push(...check(sub, data[key], childPath(path, key), options));
+    if (has(data, key)) pushAll(errors, check(sub, data[key], childPath(path, key), options));
   }
   for (const [re, sub] of patterns) {
     for (const key of Object.keys(data)) {
-      if (re.test(key)) errors.push(...check(sub, data[key], childPath(path, key), options));
+      if (re.test(key)) pushAll(errors, check(sub, data[key], childPath(path, key), options));
     }
   }
   return errors;

@@ -1,0 +1,63 @@
+import type { PrismaClient } from '../../../prisma/catalog/generated/client';
+import type { LocationRecord } from '../data/locationRecord';
+import { refreshStatistics, STATISTICS_AFTER_ROWS } from '../data/refreshStatistics';
+import { replaceLocationEntities, type OrphanPolicy } from '../data/replaceLocationEntities';
+import { saveLocationErrors } from '../data/saveLocationErrors';
+import { streamLocation, type Problem } from './readLocation';
+import type { SourceReader } from './sourceReader';
+
+export interface IngestOptions {
+  reader: SourceReader;
+  orphans: OrphanPolicy;
+  log: (line: string) => void;
+}
+
+/** Long reads say how far they got this often; short ones stay quiet. */
+const PROGRESS_EVERY_MS = 3_000;
+
+/**
+ * Reads one location and stores what it holds, writing while it reads (one transaction),
+ * then records the read's problems. Files unchanged since a read that stored them whole
+ * are not parsed again.
+ */
+export async function ingestLocation(prisma: PrismaClient, location: LocationRecord, options: IngestOptions): Promise<void> {
+  const started = Date.now();
+  let lastProgress = started;
+  let files = 0;
+  let entities = 0;
+  let parsed = 0;
+  const fileProblems: Problem[] = [];
+  let targetProblems: Problem[] = [];
+  const result = await replaceLocationEntities(
+    prisma,
+    location.id,
+    async (write) => {
+      const read = await streamLocation(location.target, { reader: options.reader, unchangedRefs: write.unchangedRefs }, async (file) => {
+        files++;
+        entities += file.unchangedRefs?.length ?? file.entities.length;
+        if (!file.unchangedRefs) parsed++;
+        fileProblems.push(...file.problems);
+        await write.add(file);
+        if (Date.now() - lastProgress < PROGRESS_EVERY_MS) return;
+        lastProgress = Date.now();
+        options.log(`catalog: reading ${location.target}: ${files} files, ${entities} entities, ${write.written} written so far`);
+      });
+      targetProblems = read.problems;
+      // Orphans are only decided on a complete read: a file that failed may have pointed at the missing ones.
+      return { complete: !targetProblems.length && !fileProblems.length };
+    },
+    options.orphans,
+  );
+  const problems = [...targetProblems, ...fileProblems, ...result.duplicates, ...result.conflicts];
+  await saveLocationErrors(prisma, location.id, problems);
+  const statisticsStarted = Date.now();
+  if (result.written + result.removed >= STATISTICS_AFTER_ROWS) {
+    await refreshStatistics(prisma);
+    options.log(`catalog: refreshed the planner's statistics after ${result.written + result.removed} changes (${Date.now() - statisticsStarted} ms)`);
+  }
+  options.log(
+    `catalog: ${location.target}: ${files} files (${files - parsed} unchanged, not parsed), ${entities} entities ` +
+      `(${result.written} written, ${result.unchanged} unchanged, ${result.orphaned} orphaned, ${result.removed} removed), ` +
+      `${problems.length} problems, ${Date.now() - started} ms`,
+  );
+}

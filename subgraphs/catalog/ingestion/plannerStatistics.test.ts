@@ -1,0 +1,43 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { startTestSubgraph, type RunningTestSubgraph } from '../../../kit/testing';
+import { createCatalogSubgraph } from '..';
+import type { CatalogContext } from '../context';
+import { STATISTICS_AFTER_ROWS } from '../data/refreshStatistics';
+
+const component = (index: number) =>
+  `apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: component-${index}\nspec:\n  type: service\n  lifecycle: production\n  owner: team-a\n`;
+
+// PGlite runs no autovacuum: a large read must leave the planner statistics that match
+// the tables, or an embedded catalog's queries are planned as if it were empty.
+describe('planner statistics after a large read (PGlite)', () => {
+  let catalog: RunningTestSubgraph<CatalogContext>;
+  let dir: string;
+  const logs: string[] = [];
+  const analyzedRows = async () =>
+    (await catalog.services.prisma.$queryRawUnsafe<{ reltuples: number }[]>(`SELECT reltuples::int AS reltuples FROM pg_class WHERE relname = 'entities'`))[0].reltuples;
+
+  beforeAll(async () => {
+    catalog = await startTestSubgraph(createCatalogSubgraph({ refreshIntervalMs: 0 }), { logs });
+    dir = mkdtempSync(path.join(tmpdir(), 'ensemble-statistics-'));
+  });
+  afterAll(async () => {
+    await catalog?.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('are left alone after a small read, and refreshed after a large one', async () => {
+    writeFileSync(path.join(dir, 'small.yaml'), [1, 2, 3].map(component).join('---\n'));
+    await catalog.services.ingestion.registerLocation(path.join(dir, 'small.yaml'));
+    expect(logs.filter((line) => line.includes("refreshed the planner's statistics"))).toEqual([]);
+    // A never-analysed table has reltuples -1 (PostgreSQL 14+).
+    expect(await analyzedRows()).toBe(-1);
+
+    const many = Array.from({ length: STATISTICS_AFTER_ROWS }, (_, index) => component(index + 10));
+    writeFileSync(path.join(dir, 'large.yaml'), many.join('---\n'));
+    await catalog.services.ingestion.registerLocation(path.join(dir, 'large.yaml'));
+    expect(logs.filter((line) => line.includes("refreshed the planner's statistics after 1000 changes"))).toHaveLength(1);
+    expect(await analyzedRows()).toBe(STATISTICS_AFTER_ROWS + 3);
+  });
+});
