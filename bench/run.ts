@@ -240,8 +240,12 @@ function hostConfig(size: number, targets: HostConfig['targets']): HostConfig {
     hoistLiterals: !values['no-hoist'],
     scanShare: Number(values['scan-share']),
     docsShare: Number(values['docs-share']),
+    seedPlugins: !values.operations || values.operations.split(',').some((name) => OPERATIONS_READING_PLUGINS.includes(name)),
   };
 }
+
+/** Operations that read the plugins' data; a run of catalog-only operations skips loading it. */
+const OPERATIONS_READING_PLUGINS = ['entityPage', 'entityPageNoScorecard', 'uniqueDocuments', 'searchDocs'];
 
 function selected(all: Record<string, BenchOperation>, names: string[]): Record<string, BenchOperation> {
   const wanted = values.operations ? values.operations.split(',') : names;

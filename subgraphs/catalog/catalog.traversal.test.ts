@@ -150,6 +150,21 @@ describeEachDatabase('catalog transitive fields', (kind) => {
     expect(refs.at(-1)).toBe('component:default/bulk-0999');
   });
 
+  // Text search lives with the query tests, but only this catalog has names ending in a
+  // number: PostgreSQL reads `ring-1` as the words `ring` and `-1`.
+  it('finds names with a number after a hyphen by text, as typed', async () => {
+    const search = async (text: string) => {
+      const result = await post('query ($text: String!) { entities(filter: { text: $text }, first: 50) { totalCount edges { node { ref } } } }', { text });
+      expect(result.errors).toBeUndefined();
+      expect(result.data!.entities.totalCount).toBe(result.data!.entities.edges.length);
+      return refsOf(result.data!.entities.edges.map((edge: { node: { ref: string } }) => edge.node));
+    };
+    const rings = (...numbers: number[]) => numbers.map((number) => `component:default/ring-${number}`);
+    expect(await search('ring-1')).toEqual(rings(1, 10, 11));
+    expect(await search('ring 11')).toEqual(rings(11));
+    expect(await search('11')).toEqual(rings(11));
+  });
+
   it('costs the same number of queries for one entity as for many', async () => {
     const groups = all.filter((node) => node.kind === 'Group').map((node) => ({ __typename: 'Group', ref: node.ref }));
     expect(groups.length).toBeGreaterThan(8);

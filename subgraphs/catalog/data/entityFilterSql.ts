@@ -45,11 +45,11 @@ function build(filter: EntityFilterInput, budget: { nodes: number }, depth: numb
   const add = (condition: Prisma.Sql) => conditions.push(condition);
   const lower = (name: string, values: readonly string[]) => checked(name, values).map((value) => value.toLowerCase());
 
-  if (filter.kind) add(sql`e.kind = ANY(${lower('kind', filter.kind)}::text[])`);
-  if (filter.namespace) add(sql`e.namespace = ANY(${lower('namespace', filter.namespace)}::text[])`);
-  if (filter.type) add(sql`e.type = ANY(${lower('type', filter.type)}::text[])`);
-  if (filter.lifecycle) add(sql`e.lifecycle = ANY(${lower('lifecycle', filter.lifecycle)}::text[])`);
-  if (filter.owner) add(sql`e.owner_ref = ANY(${checked('owner', filter.owner).map(ownerRef)}::text[])`);
+  if (filter.kind) add(oneOf(sql`e.kind`, lower('kind', filter.kind)));
+  if (filter.namespace) add(oneOf(sql`e.namespace`, lower('namespace', filter.namespace)));
+  if (filter.type) add(oneOf(sql`e.type`, lower('type', filter.type)));
+  if (filter.lifecycle) add(oneOf(sql`e.lifecycle`, lower('lifecycle', filter.lifecycle)));
+  if (filter.owner) add(oneOf(sql`e.owner_ref`, checked('owner', filter.owner).map(ownerRef)));
   // "All of these tags": no tags asked, no condition.
   if (filter.tags?.length) add(sql`e.tags @> ${lower('tags', filter.tags)}::text[]`);
   for (const match of filter.field ?? []) add(entityFieldSql(match.field).matches(checked(match.field, match.values)));
@@ -73,6 +73,16 @@ function build(filter: EntityFilterInput, budget: { nodes: number }, depth: numb
   // without a type is certainly "not a service".
   if (filter.not) add(sql`(${build(filter.not, budget, depth + 1)}) IS NOT TRUE`);
   return conditions.length ? sql`(${Prisma.join(conditions, ' AND ')})` : sql`TRUE`;
+}
+
+/**
+ * Equality for one value, `= ANY` for several. The planner treats `kind = 'component'` as
+ * a constant, so an index on (kind, ..., ref) returns rows already in page order and a page
+ * reads ~`first` index entries; with `= ANY('{component}')` it cannot (PostgreSQL before
+ * 17) and reads or sorts every match instead.
+ */
+function oneOf(column: Prisma.Sql, values: readonly string[]): Prisma.Sql {
+  return values.length === 1 ? sql`${column} = ${values[0]}` : sql`${column} = ANY(${values}::text[])`;
 }
 
 function checked(name: string, values: readonly string[]): readonly string[] {

@@ -46,30 +46,44 @@ export async function findReachableEntities(
     ? sql`AND NOT EXISTS (SELECT 1 FROM entities e WHERE e.ref = r.target_ref AND (${readable}) IS NOT TRUE)`
     : Prisma.empty;
   const visible = readable ? sql`AND ${readable}` : Prisma.empty;
+  const startRefs = [...new Set(starts)];
   const reached = query.finally
     ? sql`SELECT w.start_ref, r.target_ref AS ref, min(w.depth) + 1 AS depth
         FROM walk w JOIN relations r ON r.source_ref = w.ref AND r.type = ANY(${[...query.finally]}::text[])
         GROUP BY w.start_ref, r.target_ref`
     : sql`SELECT w.start_ref, w.ref, min(w.depth) AS depth FROM walk w WHERE w.ref <> w.start_ref GROUP BY w.start_ref, w.ref`;
-  const kinds = query.kinds ? sql`AND e.kind = ANY(${[...query.kinds]}::text[])` : Prisma.empty;
+  // A ref starts with its kind (`component:default/x`), so candidates of other kinds are
+  // dropped before any entity row is read; e.kind still decides.
+  const kinds = query.kinds ? sql`AND split_part(reached.ref, ':', 1) = ANY(${[...query.kinds]}::text[])` : Prisma.empty;
+  const entityKinds = query.kinds ? sql`AND e.kind = ANY(${[...query.kinds]}::text[])` : Prisma.empty;
+  // Per start, candidates are sorted on the walk's own columns first (OFFSET 0 keeps the
+  // planner from joining before sorting), then entity rows are read in that order until
+  // the page is full: a group owning 70,000 entities costs 1,000 entity reads, not 70,000.
+  // The walk and the sort still see every candidate.
   const rows = await prisma.$queryRaw<(Record<string, unknown> & { startRef: string })[]>(sql`
     WITH RECURSIVE walk(start_ref, ref, depth) AS (
-      SELECT s.ref, s.ref, 0 FROM unnest(${[...new Set(starts)]}::text[]) AS s(ref)
+      SELECT s.ref, s.ref, 0 FROM unnest(${startRefs}::text[]) AS s(ref)
       UNION
       SELECT w.start_ref, r.target_ref, w.depth + 1
       FROM walk w JOIN relations r ON r.source_ref = w.ref AND r.type = ANY(${[...query.follow]}::text[])
       WHERE w.depth < ${query.maxDepth}::int ${passable}
     ),
-    reached(start_ref, ref, depth) AS (${reached}),
-    ranked AS (
-      SELECT reached.start_ref, reached.depth, e.ref,
-        row_number() OVER (PARTITION BY reached.start_ref ORDER BY reached.depth, e.ref COLLATE "C") AS position
-      FROM reached JOIN entities e ON e.ref = reached.ref
-      WHERE TRUE ${kinds} ${visible}
-    )
-    SELECT ranked.start_ref AS "startRef", ${ENTITY_COLUMNS}
-    FROM ranked JOIN entities e ON e.ref = ranked.ref
-    WHERE ranked.position <= ${REACH_LIMITS.results}::int
-    ORDER BY ranked.start_ref, ranked.position`);
+    reached(start_ref, ref, depth) AS (${reached})
+    SELECT s.ref AS "startRef", page.*
+    FROM unnest(${startRefs}::text[]) AS s(ref)
+    CROSS JOIN LATERAL (
+      SELECT ${ENTITY_COLUMNS}, candidate.depth AS "depth"
+      FROM (
+        SELECT reached.ref, reached.depth FROM reached
+        WHERE reached.start_ref = s.ref ${kinds}
+        ORDER BY reached.depth, reached.ref COLLATE "C"
+        OFFSET 0
+      ) AS candidate
+      JOIN entities e ON e.ref = candidate.ref
+      WHERE TRUE ${entityKinds} ${visible}
+      ORDER BY candidate.depth, candidate.ref COLLATE "C"
+      LIMIT ${REACH_LIMITS.results}::int
+    ) AS page
+    ORDER BY s.ref, page."depth", page."ref" COLLATE "C"`);
   return manyInKeyOrder(starts, rows, (row) => row.startRef).map((group) => group.map(entityRecordOf));
 }

@@ -37,12 +37,20 @@ export async function listEntities(
   const where = readable === null ? filter : Prisma.sql`(${filter} AND ${readable})`;
   const order = entityOrderSql(options.orderBy, options.filter?.text ? prefixTsQuery(options.filter.text) : null);
   const after = options.after ? order.after(options.after) : Prisma.sql`TRUE`;
+  // The page's refs first, then its rows by primary key. Asked for whole rows in ref order,
+  // PostgreSQL prefers walking the primary key and filtering (it assumes matches are spread
+  // evenly, but every `api:` ref sorts before the first `component:`: 10,000 rows read for
+  // 100 at 100,000 entities); asked for refs only, it reads them index-only from
+  // (kind, lifecycle, ref), ~`first` index entries at any size.
   const rows = await prisma.$queryRaw<(Record<string, unknown> & { ref: string; sortKey: string | number | null })[]>(
     Prisma.sql`SELECT ${ENTITY_COLUMNS}, ${order.key} AS "sortKey"
       FROM entities e
-      WHERE ${where} AND ${after}
-      ORDER BY ${order.orderBy}
-      LIMIT ${first + 1}::int`,
+      WHERE e.ref = ANY(ARRAY(
+        SELECT e.ref FROM entities e
+        WHERE ${where} AND ${after}
+        ORDER BY ${order.orderBy}
+        LIMIT ${first + 1}::int))
+      ORDER BY ${order.orderBy}`,
   );
   return {
     edges: rows.slice(0, first).map((row) => ({

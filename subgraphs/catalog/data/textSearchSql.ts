@@ -7,11 +7,14 @@ const MAX_WORDS = 16;
  * The `to_tsquery` text for what a person typed in a search box: every word required, each
  * as a prefix (`check` finds `checkout`). Only letters and digits reach the query, so no
  * input can break tsquery syntax. Null when the text has no words.
+ *
+ * A number also matches as a negative one: PostgreSQL's parser reads `component-31` as the
+ * words `component` and `-31`, so without it "component-31" would find nothing.
  */
 export function prefixTsQuery(text: string): string | null {
   const words = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
   if (words.length > MAX_WORDS) throw new InputError(`"text" may have at most ${MAX_WORDS} words, got ${words.length}`);
-  return words.length ? words.map((word) => `${word}:*`).join(' & ') : null;
+  return words.length ? words.map((word) => (/^[0-9]+$/.test(word) ? `(${word}:* | -${word}:*)` : `${word}:*`)).join(' & ') : null;
 }
 
 /**
