@@ -6,6 +6,7 @@ import { Pool, type QueryConfig } from 'pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { countingAdapter } from './countingAdapter';
 import { parseDatabaseUrl } from './databaseUrl';
+import { preparedPglite } from './preparedPglite';
 import type { SqlClient, SqlExecutor } from './sqlClient';
 
 export interface DatabaseOptions {
@@ -100,7 +101,8 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
   });
   return {
     kind: 'pglite',
-    adapter: new PrismaPGlite(db),
+    // Prisma's statements through named prepared statements: parsed and planned once.
+    adapter: new PrismaPGlite(preparedPglite(db)),
     sql: { ...executor(db), transaction: (work) => db.transaction((tx) => work(executor(tx))) },
     // PGlite flushes its files on close: skipping it can leave a half-written data directory.
     close: () => db.close(),

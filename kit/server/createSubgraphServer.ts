@@ -1,5 +1,9 @@
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginInlineTraceDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { createFormatError } from '../errors/formatError';
@@ -25,7 +29,8 @@ export function createSubgraphServer<Context extends object>(module: SubgraphMod
     // Entry points own shutdown order (gateway, then subgraphs, then databases).
     stopOnTerminationSignals: false,
     formatError: createFormatError((error) => options.log(`${module.name}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`)),
-    // No inline traces: nothing here reads them, and they cost every request.
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled()],
+    // No inline traces and no cache-control hints: nothing here reads them, and both cost
+    // every request (cache control wraps every field's resolver to collect hints).
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled()],
   });
 }

@@ -9,26 +9,22 @@ import type { RelationRecord } from './relationRecord';
  * With `readable` (a permission condition on `e`), a relation whose target is an entity
  * the caller may not read is left out, target ref and all: it would name an entity the
  * caller cannot otherwise know of. A relation to a ref with no entity (dangling) stays.
+ *
+ * Raw SQL rather than `findMany({ in })`: see findEntitiesByRefs.
  */
 export async function findRelationsBySources(
   prisma: PrismaClient,
   sourceRefs: readonly string[],
   readable: Prisma.Sql | null = null,
 ): Promise<RelationRecord[][]> {
-  if (readable === null) {
-    const rows = await prisma.relation.findMany({
-      where: { sourceRef: { in: [...new Set(sourceRefs)] } },
-      select: { sourceRef: true, type: true, targetRef: true },
-      distinct: ['sourceRef', 'type', 'targetRef'],
-      orderBy: [{ sourceRef: 'asc' }, { type: 'asc' }, { targetRef: 'asc' }],
-    });
-    return manyInKeyOrder(sourceRefs, rows, (row) => row.sourceRef);
-  }
+  const visibleTarget = readable === null
+    ? Prisma.empty
+    : Prisma.sql`AND NOT EXISTS (SELECT 1 FROM entities e WHERE e.ref = r.target_ref AND (${readable}) IS NOT TRUE)`;
   const rows = await prisma.$queryRaw<RelationRecord[]>(Prisma.sql`
     SELECT DISTINCT r.source_ref AS "sourceRef", r.type, r.target_ref AS "targetRef"
     FROM relations r
     WHERE r.source_ref = ANY(${[...new Set(sourceRefs)]}::text[])
-      AND NOT EXISTS (SELECT 1 FROM entities e WHERE e.ref = r.target_ref AND (${readable}) IS NOT TRUE)
+      ${visibleTarget}
     ORDER BY r.source_ref, r.type, r.target_ref`);
   return manyInKeyOrder(sourceRefs, rows, (row) => row.sourceRef);
 }
