@@ -10,9 +10,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { Client } from 'pg';
 import { startTestSubgraph } from '../kit/testing';
 import { createCatalogSubgraph } from '../subgraphs/catalog';
+import { benchDatabase, type DatabaseKind } from './benchDatabases';
 import { generateCatalog } from './generateCatalog';
 
 interface Row {
@@ -31,15 +31,16 @@ async function main() {
   const { values } = parseArgs({ options: { sizes: { type: 'string', default: '1000,10000' }, database: { type: 'string', default: 'pglite' } } });
   const sizes = values.sizes.split(',').map(Number);
   const rows: Row[] = [];
+  if (values.database !== 'pglite' && values.database !== 'postgres') throw new Error('--database must be pglite or postgres');
   for (const size of sizes) rows.push(await measure(size, values.database));
   console.table(rows);
   console.log(JSON.stringify({ benchmark: 'catalog-ingest', machine: `${process.platform} node ${process.version}`, rows }));
 }
 
-async function measure(size: number, database: string): Promise<Row> {
+async function measure(size: number, database: DatabaseKind): Promise<Row> {
   const dir = mkdtempSync(path.join(tmpdir(), 'ensemble-bench-'));
   const { root, entities } = generateCatalog(dir, size);
-  const { url, drop } = await benchDatabase(database);
+  const { url, drop } = await benchDatabase(database, 'ingest');
   const catalog = await startTestSubgraph(createCatalogSubgraph({ refreshIntervalMs: 0 }), {
     databaseUrl: url,
     logs: { push: (line: string) => process.stderr.write(`  ${line}\n`) } as unknown as string[],
@@ -74,21 +75,6 @@ async function measure(size: number, database: string): Promise<Row> {
     await drop();
     rmSync(dir, { recursive: true, force: true });
   }
-}
-
-async function benchDatabase(kind: string): Promise<{ url: string; drop: () => Promise<void> }> {
-  if (kind === 'pglite') return { url: 'memory://', drop: async () => undefined };
-  const admin = process.env.ENSEMBLE_BENCH_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
-  const name = `ensemble_bench_${Date.now()}`;
-  const run = async (sql: string) => {
-    const client = new Client({ connectionString: admin });
-    await client.connect();
-    await client.query(sql).finally(() => client.end());
-  };
-  await run(`CREATE DATABASE ${name}`);
-  const url = new URL(admin);
-  url.pathname = `/${name}`;
-  return { url: url.toString(), drop: () => run(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
 }
 
 const round = (value: number) => Math.round(value * 100) / 100;
