@@ -1,6 +1,7 @@
 import { InputError } from '../../../kit';
 import { Prisma, type PrismaClient } from '../../../prisma/catalog/generated/client';
 import { ENTITY_COLUMNS, entityRecordOf } from './entityColumns';
+import { ENTITY_SUMMARY_COLUMNS, summaryRecordOf } from './entitySummary';
 import { encodeEntityCursor } from './entityCursor';
 import { entityFilterSql, type EntityFilterInput } from './entityFilterSql';
 import { entityOrderSql, type EntityOrderInput } from './entityOrderSql';
@@ -26,6 +27,8 @@ export async function listEntities(
   prisma: PrismaClient,
   options: { filter?: EntityFilterInput | null; first?: number | null; after?: string | null; orderBy?: EntityOrderInput | null },
   readable: Prisma.Sql | null = null,
+  /** Rows carry only the descriptor's summary (entitySummary.ts): enough when only SUMMARY_FIELDS are asked for. */
+  summary = false,
 ): Promise<EntityPage> {
   const first = options.first ?? 50;
   if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
@@ -43,7 +46,7 @@ export async function listEntities(
   // 100 at 100,000 entities); asked for refs only, it reads them index-only from
   // (kind, lifecycle, ref), ~`first` index entries at any size.
   const rows = await prisma.$queryRaw<(Record<string, unknown> & { ref: string; sortKey: string | number | null })[]>(
-    Prisma.sql`SELECT ${ENTITY_COLUMNS}, ${order.key} AS "sortKey"
+    Prisma.sql`SELECT ${summary ? ENTITY_SUMMARY_COLUMNS : ENTITY_COLUMNS}, ${order.key} AS "sortKey"
       FROM entities e
       WHERE e.ref = ANY(ARRAY(
         SELECT e.ref FROM entities e
@@ -54,7 +57,7 @@ export async function listEntities(
   );
   return {
     edges: rows.slice(0, first).map((row) => ({
-      node: entityRecordOf(row),
+      node: summary ? summaryRecordOf(row) : entityRecordOf(row),
       cursor: encodeEntityCursor(order.name, { key: row.sortKey, ref: row.ref }),
     })),
     hasNextPage: rows.length > first,

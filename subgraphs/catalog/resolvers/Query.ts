@@ -7,6 +7,7 @@ import { catalogLoaders } from '../loaders';
 import { normalizeEntityRef } from '../model/entityRef';
 import { CATALOG_ACTIONS } from '../permissions/catalogActions';
 import { catalogAccess } from '../permissions/catalogAccess';
+import { asksOnlySummaryFields } from './asksOnlySummaryFields';
 
 const MAX_REFS = 500;
 
@@ -21,7 +22,7 @@ export const Query: QueryResolvers = {
       return record;
     });
   },
-  entities: (_, args, context) => listEntities(context.prisma, args, catalogAccess(context).readable),
+  entities: (_, args, context, info) => listEntities(context.prisma, args, catalogAccess(context).readable, asksOnlySummaryFields(info)),
   // Locations are a basic permission: without it the list is empty, not an error.
   locations: (_, __, context) => (catalogAccess(context).allows(CATALOG_ACTIONS.locationRead) ? listLocations(context.prisma) : []),
 };

@@ -1,0 +1,80 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { Kind, parse, type ObjectTypeDefinitionNode } from 'graphql';
+import { describeEachDatabase, postGraphQL, startTestSubgraph, type RunningTestSubgraph, type TestDatabase } from '../../../kit/testing';
+import { catalogSubgraph } from '..';
+import type { CatalogContext } from '../context';
+import { SUMMARY_FIELDS } from './entitySummary';
+
+// Sub-selections for the summary fields that return objects.
+const SUB_SELECTION: Record<string, string> = { relations: '{ type targetRef }', owner: '{ ref }', system: '{ ref }' };
+
+/** Every summary field on every kind, each under its own type condition. */
+function summarySelection(): string {
+  const schema = parse(readFileSync(path.join(__dirname, '..', 'schema.graphql'), 'utf8'));
+  const kinds = schema.definitions.filter(
+    (definition): definition is ObjectTypeDefinitionNode =>
+      definition.kind === Kind.OBJECT_TYPE_DEFINITION && (definition.interfaces ?? []).some((name) => name.name.value === 'Entity'),
+  );
+  expect(kinds.length).toBeGreaterThanOrEqual(10);
+  return kinds
+    .map((type) => {
+      const fields = (type.fields ?? []).map((field) => field.name.value).filter((name) => SUMMARY_FIELDS.has(name));
+      return `... on ${type.name.value} { __typename ${fields.map((name) => `${name} ${SUB_SELECTION[name] ?? ''}`).join(' ')} }`;
+    })
+    .join('\n');
+}
+
+describeEachDatabase('list rows cut down to a summary', (kind) => {
+  let database: TestDatabase;
+  let catalog: RunningTestSubgraph<CatalogContext>;
+  const statements: string[] = [];
+  const list = (extra: string) =>
+    postGraphQL(catalog.url, `{ entities(first: 500) { totalCount edges { cursor node { ${summarySelection()} ${extra} } } } }`);
+
+  beforeAll(async () => {
+    database = await kind.create();
+    // Backstage's example catalog: every kind, with and without titles, tags, types.
+    catalog = await startTestSubgraph(catalogSubgraph, { databaseUrl: database.url, demo: true, onQuery: (sql) => statements.push(sql) });
+  });
+  afterAll(async () => {
+    await catalog?.stop();
+    await database?.drop();
+  });
+
+  it('answers every summary field of every kind exactly as a whole row does', async () => {
+    statements.length = 0;
+    const summary = await list('');
+    const summaryRead = statements.join('\n');
+    statements.length = 0;
+    // `spec` is not a summary field: asking for it reads whole rows.
+    const whole = await list('... on Component { spec }');
+    const wholeRead = statements.join('\n');
+    expect(summary.errors).toBeUndefined();
+    expect(whole.errors).toBeUndefined();
+    expect(summaryRead).toContain('e."summary"');
+    expect(wholeRead).not.toContain('e."summary"');
+    const withoutSpec = whole.data!.entities.edges.map(({ cursor, node }: { cursor: string; node: Record<string, unknown> }) => {
+      const { spec: _spec, ...rest } = node;
+      return { cursor, node: rest };
+    });
+    expect(summary.data!.entities.edges.length).toBeGreaterThan(50);
+    expect(summary.data!.entities.edges).toEqual(withoutSpec);
+    // The comparison covers values that are there, not only absent ones.
+    const nodes = summary.data!.entities.edges.map((edge: { node: Record<string, unknown> }) => edge.node);
+    for (const field of ['title', 'description', 'type', 'lifecycle', 'owner', 'system']) {
+      expect(nodes.some((node: Record<string, unknown>) => node[field] !== null && node[field] !== undefined)).toBe(true);
+    }
+    expect(nodes.some((node: { tags?: string[] }) => (node.tags ?? []).length > 0)).toBe(true);
+  });
+
+  it('reads whole rows when a field outside the summary hides in a fragment', async () => {
+    statements.length = 0;
+    const result = await postGraphQL(
+      catalog.url,
+      `query { entities(first: 5) { edges { node { ...Row } } } } fragment Row on Entity { ref ... on API { definition } }`,
+    );
+    expect(result.errors).toBeUndefined();
+    expect(statements.join('\n')).not.toContain('e."summary"');
+  });
+});

@@ -1,0 +1,36 @@
+import { Kind, type FieldNode, type FragmentDefinitionNode, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
+import { SUMMARY_FIELDS } from '../data/entitySummary';
+
+// The answer depends only on the document, whose parsed form the server caches and reuses.
+const answers = new WeakMap<FieldNode, boolean>();
+
+/**
+ * Whether a listing's `edges { node { ... } }` asks only for fields a summary row answers
+ * (SUMMARY_FIELDS), looking through fragments and type conditions. `@skip`/`@include`
+ * are read as "included": at worst a whole row is read that was not needed.
+ */
+export function asksOnlySummaryFields(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'>): boolean {
+  const [first] = info.fieldNodes;
+  const cacheable = info.fieldNodes.length === 1;
+  const known = cacheable ? answers.get(first) : undefined;
+  if (known !== undefined) return known;
+  const nodeSelections = info.fieldNodes.flatMap((field) => childFields(field.selectionSet, 'edges', info.fragments))
+    .flatMap((edges) => childFields(edges.selectionSet, 'node', info.fragments));
+  const answer = nodeSelections.every((node) => fieldsOf(node.selectionSet, info.fragments).every((field) => SUMMARY_FIELDS.has(field.name.value)));
+  if (cacheable) answers.set(first, answer);
+  return answer;
+}
+
+function childFields(selectionSet: SelectionSetNode | undefined, name: string, fragments: Record<string, FragmentDefinitionNode>): FieldNode[] {
+  return fieldsOf(selectionSet, fragments).filter((field) => field.name.value === name);
+}
+
+/** The fields of a selection set, with those of its inline fragments and fragment spreads. */
+function fieldsOf(selectionSet: SelectionSetNode | undefined, fragments: Record<string, FragmentDefinitionNode>): FieldNode[] {
+  if (!selectionSet) return [];
+  return selectionSet.selections.flatMap((selection): FieldNode[] => {
+    if (selection.kind === Kind.FIELD) return [selection];
+    if (selection.kind === Kind.INLINE_FRAGMENT) return fieldsOf(selection.selectionSet, fragments);
+    return fieldsOf(fragments[selection.name.value]?.selectionSet, fragments);
+  });
+}
