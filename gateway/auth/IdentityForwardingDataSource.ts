@@ -13,11 +13,12 @@ export interface GatewayContext {
  * subgraph can trust it. Anonymous callers (and the gateway's own calls: introspection,
  * readiness) send none.
  */
-export class IdentityForwardingDataSource extends SubgraphDataSource {
-  willSendRequest(options: GraphQLDataSourceProcessOptions<GatewayContext>): void {
-    const identity = 'context' in options ? options.context?.identity : undefined;
+export class IdentityForwardingDataSource extends SubgraphDataSource<GatewayContext> {
+  protected override headersFor(options: GraphQLDataSourceProcessOptions<GatewayContext>): Record<string, string> {
+    const headers = super.headersFor(options);
+    const identity: CallerIdentity | undefined = options.context?.identity;
     const value = identity && encodeIdentity(identity);
-    options.request.http?.headers.delete(IDENTITY_HEADER);
-    if (value !== undefined) options.request.http?.headers.set(IDENTITY_HEADER, value);
+    if (value !== undefined) headers[IDENTITY_HEADER] = value;
+    return headers;
   }
 }

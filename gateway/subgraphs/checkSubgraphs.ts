@@ -12,7 +12,7 @@ export async function checkSubgraphs(subgraphs: ReadonlyMap<string, string>, fet
     [...subgraphs].map(async ([name, url]) => {
       try {
         const response = await fetcher(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
-        const answer = response.ok ? ((await response.json()) as { data?: { __typename?: string } }) : undefined;
+        const answer = response.ok ? (response.json() as { data?: { __typename?: string } }) : undefined;
         return [name, answer?.data?.__typename ? 'ok' : 'unavailable'] as const;
       } catch {
         return [name, 'unavailable'] as const;

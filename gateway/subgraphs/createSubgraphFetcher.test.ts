@@ -51,7 +51,7 @@ describe('createSubgraphFetcher', () => {
       const body = '{"query":"{ __typename }"}';
       const response = await fetcher(subgraph.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
       expect(response.status).toBe(200);
-      expect(await response.json()).toEqual({ data: { __typename: 'Query' } });
+      expect(response.json()).toEqual({ data: { __typename: 'Query' } });
       expect(seen.body).toBe(body);
       expect(verifySignature(SECRET, seen.signature, seen.body!)).toEqual({ ok: true });
     } finally {
@@ -81,7 +81,7 @@ describe('createSubgraphFetcher', () => {
     });
     try {
       const fetcher = createSubgraphFetcher({ timeoutMs: 5_000, secret: null, agents });
-      for (let i = 0; i < 3; i += 1) await (await fetcher(subgraph.url, { method: 'POST', body: '{}' })).text();
+      for (let i = 0; i < 3; i += 1) await fetcher(subgraph.url, { method: 'POST', body: '{}' });
       expect(ports.size).toBe(1);
     } finally {
       await subgraph.close();
@@ -126,7 +126,7 @@ describe('createSubgraphFetcher', () => {
     });
     try {
       const fetcher = createSubgraphFetcher({ timeoutMs: 5_000, secret: null, agents });
-      await (await fetcher(subgraph.url, { method: 'POST', body: '{}' })).text();
+      await fetcher(subgraph.url, { method: 'POST', body: '{}' });
       const failure = await fetcher(subgraph.url, { method: 'POST', body: '{}' }).catch((error) => error);
       expect(failure).toBeInstanceOf(StaleConnectionError);
     } finally {

@@ -1,12 +1,18 @@
 import { Agent as HttpAgent, request as httpRequest, type IncomingMessage, type RequestOptions } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import { urlToHttpOptions } from 'node:url';
-import type { RemoteGraphQLDataSource } from '@apollo/gateway';
 import { IDENTITY_HEADER, signedHeaders } from '../../kit';
-import { BufferedResponse, ResponseHeaders } from './BufferedResponse';
+import { BufferedResponse } from './BufferedResponse';
 import { FetchTimeoutError, StaleConnectionError } from './subgraphErrors';
 
-export type Fetcher = RemoteGraphQLDataSource['fetcher'];
+/** One call to a subgraph: a JSON body (the data source's operation, or the readiness probe's) and its headers. */
+export interface SubgraphCall {
+  method?: string;
+  headers?: Record<string, string>;
+  body?: string;
+}
+
+export type Fetcher = (url: string, call?: SubgraphCall) => Promise<BufferedResponse>;
 
 export interface SubgraphFetcherOptions {
   /** The whole exchange, connecting to last byte, must fit in this. */
@@ -34,7 +40,7 @@ export function createSubgraphAgents(): SubgraphAgents {
 }
 
 /**
- * The `fetcher` the gateway's data sources use to call subgraphs: `node:http` over the
+ * How the gateway's data sources (and its readiness probe) call subgraphs: `node:http` over the
  * keep-alive agents, a hard timeout on every call, the gateway's signature on every body,
  * and no retries (the data source decides, and never retries a mutation). The answer is
  * read whole and handed back as a BufferedResponse (see there why not a fetch Response).
@@ -45,8 +51,8 @@ export function createSubgraphFetcher(options: SubgraphFetcherOptions): Fetcher 
   return (url, init = {}) =>
     new Promise((resolve, reject) => {
       const target = targetOf(url);
-      const body = init.body === undefined ? '' : init.body.toString();
-      const given = (init.headers ?? {}) as Record<string, string>;
+      const body = init.body ?? '';
+      const given = init.headers ?? {};
       const headers: Record<string, string> = {
         ...given,
         'content-length': String(Buffer.byteLength(body)),
@@ -95,7 +101,6 @@ export function createSubgraphFetcher(options: SubgraphFetcherOptions): Fetcher 
         const stale = !answered && request.reusedSocket && (error.code === 'ECONNRESET' || error.code === 'EPIPE');
         settle(stale ? new StaleConnectionError(error) : error);
       });
-      init.signal?.addEventListener?.('abort', () => request.destroy(new Error('Aborted')));
       request.end(body);
     });
 }
@@ -120,5 +125,5 @@ function rememberTargets(max = 100): (url: string) => RequestOptions {
 function toResponse(url: string, incoming: IncomingMessage, body: Buffer): BufferedResponse {
   const status = incoming.statusCode ?? 502;
   // Subgraphs answer JSON: text is all the data source reads.
-  return new BufferedResponse(url, status, incoming.statusMessage ?? '', ResponseHeaders.fromIncoming(incoming.headers), body.toString('utf8'));
+  return new BufferedResponse(url, status, incoming.statusMessage ?? '', incoming.headers, body.toString('utf8'));
 }
