@@ -20,9 +20,13 @@ export async function storedLocationFiles(sql: Sql, locationId: string): Promise
   return new Map(rows.map((row) => [row.file, row]));
 }
 
-/** Replaces a location's file records with those of its latest read. */
-export async function replaceLocationFiles(sql: Sql, locationId: string, rows: LocationFileRow[]): Promise<void> {
+/** Forgets a location's file records; the write of a read adds back those of its files that qualify. */
+export async function deleteLocationFiles(sql: Sql, locationId: string): Promise<void> {
   await sql.$executeRawUnsafe('DELETE FROM "location_files" WHERE "location_id" = $1', locationId);
+}
+
+/** Adds file records of a location (after deleteLocationFiles, in the same transaction). */
+export async function insertLocationFiles(sql: Sql, locationId: string, rows: LocationFileRow[]): Promise<void> {
   for (let start = 0; start < rows.length; start += CHUNK) {
     const chunk = rows.slice(start, start + CHUNK);
     await sql.$executeRawUnsafe(
