@@ -17,9 +17,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { randomBytes } from 'node:crypto';
-import { startSubgraph, type RunningSubgraph } from '../kit';
+import { startSubgraph, type RunningSubgraph, type SqlReads, type SqlStatement } from '../kit';
 import { findSubgraph } from '../supergraph.config';
-import type { Prisma, PrismaClient } from '../prisma/catalog/generated/client';
 import type { CatalogContext } from '../subgraphs/catalog/context';
 import { countEntities } from '../subgraphs/catalog/data/countEntities';
 import { findReachableEntities } from '../subgraphs/catalog/data/findReachableEntities';
@@ -39,13 +38,13 @@ const { values } = parseArgs({
 const log = (line: string) => process.stderr.write(`[explain] ${line}\n`);
 
 /** What each bench operation asks the catalog's data layer for (see operations.ts and the resolvers). */
-function operations(counts: CatalogCounts): Record<string, (prisma: PrismaClient) => Promise<unknown>> {
-  const list = (filter: Record<string, unknown>, first: number) => async (prisma: PrismaClient) => {
-    const page = await listEntities(prisma, { filter, first });
-    return countEntities(prisma, page.where);
+function operations(counts: CatalogCounts): Record<string, (reads: SqlReads) => Promise<unknown>> {
+  const list = (filter: Record<string, unknown>, first: number) => async (reads: SqlReads) => {
+    const page = await listEntities(reads, { filter, first });
+    return countEntities(reads, page.where);
   };
-  const owned = (group: string) => (prisma: PrismaClient) =>
-    findReachableEntities(prisma, [group], { follow: ['parentOf'], maxDepth: 10, finally: ['ownerOf'], kinds: ['component'] });
+  const owned = (group: string) => (reads: SqlReads) =>
+    findReachableEntities(reads, [group], { follow: ['parentOf'], maxDepth: 10, finally: ['ownerOf'], kinds: ['component'] });
   return {
     'list100 + totalCount (kind Component, lifecycle production)': list({ kind: ['Component'], lifecycle: ['production'] }, 100),
     'ownsTransitively (root group: owns everything)': owned('group:default/group-0'),
@@ -55,17 +54,14 @@ function operations(counts: CatalogCounts): Record<string, (prisma: PrismaClient
   };
 }
 
-/** The client, with every raw statement recorded before it runs. */
-function recording(prisma: PrismaClient, statements: Prisma.Sql[]): PrismaClient {
-  return new Proxy(prisma, {
-    get(target, property, receiver) {
-      if (property !== '$queryRaw') return Reflect.get(target, property, receiver);
-      return (query: Prisma.Sql) => {
-        statements.push(query);
-        return target.$queryRaw(query);
-      };
+/** The reads, with every statement recorded before it runs. */
+function recording(reads: SqlReads, statements: SqlStatement[]): SqlReads {
+  return {
+    query: (statement) => {
+      statements.push(statement);
+      return reads.query(statement);
     },
-  });
+  };
 }
 
 async function main() {
@@ -89,10 +85,10 @@ async function main() {
     }
     if (values.analyze) await prisma.$executeRawUnsafe('ANALYZE');
     for (const [name, run] of Object.entries(operations(counts))) {
-      const statements: Prisma.Sql[] = [];
-      await run(prisma); // warm caches and the plan cache
+      const statements: SqlStatement[] = [];
+      await run(catalog.services.reads); // warm caches and the plan cache
       const started = performance.now();
-      await run(recording(prisma, statements));
+      await run(recording(catalog.services.reads, statements));
       console.log(`\n===== ${name}, ${size} entities, ${kind}${values.analyze ? ', analyzed' : ''}: ${(performance.now() - started).toFixed(1)} ms`);
       for (const statement of statements) {
         const plan = await prisma.$queryRawUnsafe<{ 'QUERY PLAN': string }[]>(`EXPLAIN (ANALYZE, BUFFERS) ${statement.text}`, ...statement.values);

@@ -2,12 +2,12 @@ import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { PrismaPg } from '@prisma/adapter-pg';
 import type { SqlDriverAdapterFactory } from '@prisma/driver-adapter-utils';
-import { Pool, type QueryConfig } from 'pg';
+import { Pool, types as pgTypes, type QueryConfig } from 'pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { countingAdapter } from './countingAdapter';
 import { parseDatabaseUrl } from './databaseUrl';
 import { preparedPglite } from './preparedPglite';
-import type { SqlClient, SqlExecutor } from './sqlClient';
+import type { SqlClient, SqlExecutor, SqlReads } from './sqlClient';
 
 export interface DatabaseOptions {
   /** Give up connecting after this long: `pg` waits forever by default. Default 3 s. */
@@ -25,19 +25,56 @@ export interface DatabaseOptions {
   onQuery?: (sql: string) => void;
 }
 
-/** An open database: the driver adapter Prisma runs on, and raw SQL for the kit. */
+/** An open database: the driver adapter Prisma runs on, raw SQL for the kit, and hot-path reads. */
 export interface Database {
   kind: 'postgres' | 'pglite';
   adapter: SqlDriverAdapterFactory;
   sql: SqlClient;
+  /** Subgraphs' own SQL reads on hot paths, past Prisma's client (see SqlReads); counted by `onQuery` as Prisma's are. */
+  reads: SqlReads;
   close(): Promise<void>;
 }
 
 export async function openDatabase(url: string, options: DatabaseOptions = {}): Promise<Database> {
   const location = parseDatabaseUrl(url);
   const database = location.kind === 'postgres' ? openPostgres(location.url, options) : await openPglite(location.dataDir);
-  return options.onQuery ? { ...database, adapter: countingAdapter(database.adapter, options.onQuery) } : database;
+  const { onQuery } = options;
+  if (!onQuery) return database;
+  return {
+    ...database,
+    adapter: countingAdapter(database.adapter, onQuery),
+    reads: { query: (statement) => (onQuery(statement.text), database.reads.query(statement)) },
+  };
 }
+
+/**
+ * A driver error of a read, under a name the kit's error mapping knows as the database's
+ * (isDatabaseUnavailable): a refused connection then reads as DB_UNAVAILABLE, as it does
+ * through Prisma.
+ */
+export class DatabaseReadError extends Error {
+  override readonly name = 'DatabaseReadError';
+  constructor(cause: unknown) {
+    super(cause instanceof Error ? cause.message : String(cause), { cause });
+  }
+}
+
+/**
+ * `timestamp` (without time zone: Prisma's DateTime columns) holds UTC; both drivers would
+ * read it as the process's local time.
+ */
+const TIMESTAMP_OID = 1114;
+const utcTimestamp = (value: string) => new Date(`${value.replace(' ', 'T')}Z`);
+
+const readsOf = (run: (text: string, values: unknown[]) => Promise<{ rows: any[] }>): SqlReads => ({
+  query: async (statement) => {
+    try {
+      return (await run(statement.text, statement.values)).rows;
+    } catch (error) {
+      throw new DatabaseReadError(error);
+    }
+  },
+});
 
 function openPostgres(url: string, options: DatabaseOptions): Database {
   const statementTimeoutMs = options.statementTimeoutMs ?? 8_000;
@@ -60,6 +97,7 @@ function openPostgres(url: string, options: DatabaseOptions): Database {
   return {
     kind: 'postgres',
     adapter: new PrismaPg(pool),
+    reads: readsOf((text, values) => pool.query({ ...queryConfig(text, values, undefined), types: { getTypeParser: pgTypeParser } })),
     sql: {
       ...executor(pool),
       async transaction(work) {
@@ -89,6 +127,10 @@ function queryConfig(text: string, values: unknown[] | undefined, queryTimeoutMs
   return { text, values, ...(queryTimeoutMs ? { query_timeout: queryTimeoutMs } : {}) } as QueryConfig;
 }
 
+/** pg's own parsers, but for `timestamp`, read as UTC. */
+const pgTypeParser = ((oid: number, format?: 'text' | 'binary') =>
+  oid === TIMESTAMP_OID && format !== 'binary' ? utcTimestamp : pgTypes.getTypeParser(oid, format)) as typeof pgTypes.getTypeParser;
+
 /** pg reads `query_timeout: 0` as "use the pool's", so "no limit" is a day. */
 const MAINTENANCE_QUERY_TIMEOUT_MS = 24 * 60 * 60 * 1000;
 
@@ -103,6 +145,7 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
     kind: 'pglite',
     // Prisma's statements through named prepared statements: parsed and planned once.
     adapter: new PrismaPGlite(preparedPglite(db)),
+    reads: readsOf((text, values) => db.query(text, values, { parsers: { [TIMESTAMP_OID]: utcTimestamp } })),
     sql: { ...executor(db), transaction: (work) => db.transaction((tx) => work(executor(tx))) },
     // PGlite flushes its files on close: skipping it can leave a half-written data directory.
     close: () => db.close(),

@@ -28,14 +28,14 @@ const PG_MESSAGES = /timeout exceeded when trying to connect|Connection terminat
 export function isDatabaseUnavailable(error: unknown): boolean {
   const seen = new Set<unknown>();
   // A socket code alone could come from any HTTP call a resolver makes; it counts only
-  // inside an error Prisma or its driver adapter raised.
+  // inside an error Prisma, its driver adapter or the kit's reads (DatabaseReadError) raised.
   const pending: { error: unknown; fromDatabase: boolean }[] = [{ error, fromDatabase: false }];
   while (pending.length) {
     const { error: current, fromDatabase: parentFromDatabase } = pending.pop()!;
     if (typeof current !== 'object' || current === null || seen.has(current)) continue;
     seen.add(current);
     const candidate = current as Record<string, any>;
-    const fromDatabase = parentFromDatabase || /^(Prisma|DriverAdapter)/.test(String(candidate.name ?? ''));
+    const fromDatabase = parentFromDatabase || /^(Prisma|DriverAdapter|DatabaseRead)/.test(String(candidate.name ?? ''));
     if (typeof candidate.code === 'string' && (PRISMA_CODES.has(candidate.code) || POSTGRES_CODE.test(candidate.code))) return true;
     if (fromDatabase && typeof candidate.code === 'string' && SOCKET_CODES.has(candidate.code)) return true;
     if (typeof candidate.errorCode === 'string' && PRISMA_CODES.has(candidate.errorCode)) return true;

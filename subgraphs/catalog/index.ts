@@ -35,10 +35,10 @@ export function createCatalogSubgraph(options: CatalogOptions = {}): SubgraphMod
         orphans: options.orphans ?? { strategy: 'delete', graceMs: 0 },
         log: runtime.log,
       });
-      return { prisma, ingestion };
+      return { prisma, reads: database.reads, ingestion };
     },
     // Services hold nothing per request; loaders are built lazily per context object.
-    createContext: (services) => ({ prisma: services.prisma, ingestion: services.ingestion }),
+    createContext: (services) => ({ prisma: services.prisma, reads: services.reads, ingestion: services.ingestion }),
     afterStart: async (services, runtime) => {
       const targets = [...(runtime.demo ? [DEMO_CATALOG] : []), ...runtime.locations];
       for (const target of targets) await services.ingestion.registerLocation(target);

@@ -18,10 +18,10 @@ export const catalogLoaders = requestScoped((context: CatalogContext) => {
   // targets and walks. A hidden entity loads as null, like a missing one.
   const { readable } = catalogAccess(context);
   return {
-    entityByRef: new DataLoader<string, EntityRecord | null>((refs) => findEntitiesByRefs(context.prisma, refs, readable)),
-    relationsBySource: new DataLoader<string, RelationRecord[]>((refs) => findRelationsBySources(context.prisma, refs, readable)),
+    entityByRef: new DataLoader<string, EntityRecord | null>((refs) => findEntitiesByRefs(context.reads, refs, readable)),
+    relationsBySource: new DataLoader<string, RelationRecord[]>((refs) => findRelationsBySources(context.reads, refs, readable)),
     reachable: loaderPerArguments<ReachQuery, EntityRecord[]>(
-      (query) => (refs) => findReachableEntities(context.prisma, refs, query, readable),
+      (query) => (refs) => findReachableEntities(context.reads, refs, query, readable),
     ),
   };
 });

@@ -1,5 +1,5 @@
-import { InputError } from '../../../kit';
-import { Prisma, type PrismaClient } from '../../../prisma/catalog/generated/client';
+import { InputError, type SqlReads } from '../../../kit';
+import { Prisma } from '../../../prisma/catalog/generated/client';
 import { entityFieldSql } from './entityFieldSql';
 
 /** The values one field takes across a listing, most common first. */
@@ -15,7 +15,7 @@ export const FACET_LIMITS = { fields: 20, values: 500 };
  * for all fields. Values differing only in case count together (filters treat them alike)
  * and show in one of their spellings; a list field counts each element.
  */
-export async function countFacets(prisma: PrismaClient, where: Prisma.Sql, fields: readonly string[], first: number): Promise<FacetRecord[]> {
+export async function countFacets(reads: SqlReads, where: Prisma.Sql, fields: readonly string[], first: number): Promise<FacetRecord[]> {
   if (fields.length > FACET_LIMITS.fields) throw new InputError(`At most ${FACET_LIMITS.fields} facet fields, got ${fields.length}`);
   if (!Number.isInteger(first) || first < 1 || first > FACET_LIMITS.values) {
     throw new InputError(`"first" must be between 1 and ${FACET_LIMITS.values}, got ${first}`);
@@ -30,7 +30,7 @@ export async function countFacets(prisma: PrismaClient, where: Prisma.Sql, field
       ORDER BY count DESC, value ASC
       LIMIT ${first}::int)`,
   );
-  const rows = await prisma.$queryRaw<{ facet: number; value: string; count: number }[]>(
+  const rows = await reads.query<{ facet: number; value: string; count: number }>(
     Prisma.sql`SELECT f.facet, f.value, f.count FROM (${Prisma.join(perField, ' UNION ALL ')}) AS f
       ORDER BY f.facet, f.count DESC, f.value COLLATE "C"`,
   );

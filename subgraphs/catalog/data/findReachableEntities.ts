@@ -1,5 +1,5 @@
-import { manyInKeyOrder } from '../../../kit';
-import { Prisma, type PrismaClient } from '../../../prisma/catalog/generated/client';
+import { manyInKeyOrder, type SqlReads } from '../../../kit';
+import { Prisma } from '../../../prisma/catalog/generated/client';
 import { ENTITY_COLUMNS, entityRecordOf } from './entityColumns';
 import type { EntityRecord } from './entityRecord';
 
@@ -35,7 +35,7 @@ const sql = Prisma.sql;
  * members, groups...), so it is not used.
  */
 export async function findReachableEntities(
-  prisma: PrismaClient,
+  reads: SqlReads,
   starts: readonly string[],
   query: ReachQuery,
   readable: Prisma.Sql | null = null,
@@ -60,7 +60,7 @@ export async function findReachableEntities(
   // planner from joining before sorting), then entity rows are read in that order until
   // the page is full: a group owning 70,000 entities costs 1,000 entity reads, not 70,000.
   // The walk and the sort still see every candidate.
-  const rows = await prisma.$queryRaw<(Record<string, unknown> & { startRef: string })[]>(sql`
+  const rows = await reads.query<Record<string, unknown> & { startRef: string }>(sql`
     WITH RECURSIVE walk(start_ref, ref, depth) AS (
       SELECT s.ref, s.ref, 0 FROM unnest(${startRefs}::text[]) AS s(ref)
       UNION

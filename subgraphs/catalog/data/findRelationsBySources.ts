@@ -1,5 +1,5 @@
-import { Prisma, type PrismaClient } from '../../../prisma/catalog/generated/client';
-import { manyInKeyOrder } from '../../../kit';
+import { Prisma } from '../../../prisma/catalog/generated/client';
+import { manyInKeyOrder, type SqlReads } from '../../../kit';
 import type { RelationRecord } from './relationRecord';
 
 /**
@@ -13,14 +13,14 @@ import type { RelationRecord } from './relationRecord';
  * Raw SQL rather than `findMany({ in })`: see findEntitiesByRefs.
  */
 export async function findRelationsBySources(
-  prisma: PrismaClient,
+  reads: SqlReads,
   sourceRefs: readonly string[],
   readable: Prisma.Sql | null = null,
 ): Promise<RelationRecord[][]> {
   const visibleTarget = readable === null
     ? Prisma.empty
     : Prisma.sql`AND NOT EXISTS (SELECT 1 FROM entities e WHERE e.ref = r.target_ref AND (${readable}) IS NOT TRUE)`;
-  const rows = await prisma.$queryRaw<RelationRecord[]>(Prisma.sql`
+  const rows = await reads.query<RelationRecord>(Prisma.sql`
     SELECT DISTINCT r.source_ref AS "sourceRef", r.type, r.target_ref AS "targetRef"
     FROM relations r
     WHERE r.source_ref = ANY(${[...new Set(sourceRefs)]}::text[])

@@ -1,5 +1,5 @@
-import { InputError } from '../../../kit';
-import { Prisma, type PrismaClient } from '../../../prisma/catalog/generated/client';
+import { InputError, type SqlReads } from '../../../kit';
+import { Prisma } from '../../../prisma/catalog/generated/client';
 import { ENTITY_COLUMNS, entityRecordOf } from './entityColumns';
 import { ENTITY_SUMMARY_COLUMNS, summaryRecordOf } from './entitySummary';
 import { encodeEntityCursor } from './entityCursor';
@@ -24,7 +24,7 @@ export const MAX_PAGE_SIZE = 500;
  * an entity added or removed between two pages neither repeats nor hides another.
  */
 export async function listEntities(
-  prisma: PrismaClient,
+  reads: SqlReads,
   options: { filter?: EntityFilterInput | null; first?: number | null; after?: string | null; orderBy?: EntityOrderInput | null },
   readable: Prisma.Sql | null = null,
   /** Rows carry only the descriptor's summary (entitySummary.ts): enough when only SUMMARY_FIELDS are asked for. */
@@ -45,7 +45,7 @@ export async function listEntities(
   // evenly, but every `api:` ref sorts before the first `component:`: 10,000 rows read for
   // 100 at 100,000 entities); asked for refs only, it reads them index-only from
   // (kind, lifecycle, ref), ~`first` index entries at any size.
-  const rows = await prisma.$queryRaw<(Record<string, unknown> & { ref: string; sortKey: string | number | null })[]>(
+  const rows = await reads.query<Record<string, unknown> & { ref: string; sortKey: string | number | null }>(
     Prisma.sql`SELECT ${summary ? ENTITY_SUMMARY_COLUMNS : ENTITY_COLUMNS}, ${order.key} AS "sortKey"
       FROM entities e
       WHERE e.ref = ANY(ARRAY(

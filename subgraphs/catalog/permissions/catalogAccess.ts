@@ -1,5 +1,4 @@
-import { isAllowed, NotAllowedError, requestAccess, requestScoped } from '../../../kit';
-import type { PrismaClient } from '../../../prisma/catalog/generated/client';
+import { isAllowed, NotAllowedError, requestAccess, requestScoped, type SqlReads } from '../../../kit';
 import { Prisma } from '../../../prisma/catalog/generated/client';
 import { countEntities } from '../data/countEntities';
 import { permissionFilterSql } from '../data/permissionConditionSql';
@@ -24,12 +23,12 @@ export const catalogAccess = requestScoped((context: CatalogContext) => {
      * Throws FORBIDDEN unless the action is allowed on every entity `where` selects
      * (a condition on `e`): allowed outright, or conditionally and they all match.
      */
-    async requireOnEntities(prisma: PrismaClient, action: string, where: Prisma.Sql): Promise<void> {
+    async requireOnEntities(reads: SqlReads, action: string, where: Prisma.Sql): Promise<void> {
       const decision = access.authorize(action);
       if (decision.result === 'DENY') throw forbidden(action);
       const allowed = permissionFilterSql(decision);
       if (allowed === null) return;
-      const refused = await countEntities(prisma, Prisma.sql`(${where}) AND (${allowed}) IS NOT TRUE`);
+      const refused = await countEntities(reads, Prisma.sql`(${where}) AND (${allowed}) IS NOT TRUE`);
       if (refused > 0) throw forbidden(action);
     },
   };

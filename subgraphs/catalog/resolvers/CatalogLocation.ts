@@ -9,7 +9,7 @@ export const CatalogLocation: CatalogLocationResolvers = {
   entityCount: (location, _, context) => {
     const { readable } = catalogAccess(context);
     if (readable === null) return context.prisma.entity.count({ where: { locationId: location.id } });
-    return countEntities(context.prisma, Prisma.sql`e.location_id = ${location.id} AND ${readable}`);
+    return countEntities(context.reads, Prisma.sql`e.location_id = ${location.id} AND ${readable}`);
   },
   errors: (location, _, context) =>
     context.prisma.ingestionError.findMany({ where: { locationId: location.id }, orderBy: [{ file: 'asc' }, { createdAt: 'asc' }] }),

@@ -6,6 +6,6 @@ export const EntityConnection: EntityConnectionResolvers = {
   edges: (page) => page.edges,
   pageInfo: (page) => ({ hasNextPage: page.hasNextPage, endCursor: page.edges.at(-1)?.cursor ?? null }),
   // Counted only when asked for: a count over a large catalog costs more than the page.
-  totalCount: (page, _, context) => countEntities(context.prisma, page.where),
-  facets: (page, { fields, first }, context) => countFacets(context.prisma, page.where, fields, first ?? 50),
+  totalCount: (page, _, context) => countEntities(context.reads, page.where),
+  facets: (page, { fields, first }, context) => countFacets(context.reads, page.where, fields, first ?? 50),
 };

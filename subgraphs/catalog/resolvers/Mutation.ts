@@ -17,12 +17,12 @@ export const Mutation: MutationResolvers = {
   },
   refreshEntity: async (_, { ref }, context) => {
     const canonical = canonicalRef(ref);
-    await catalogAccess(context).requireOnEntities(context.prisma, CATALOG_ACTIONS.entityRefresh, Prisma.sql`e.ref = ${canonical}`);
+    await catalogAccess(context).requireOnEntities(context.reads, CATALOG_ACTIONS.entityRefresh, Prisma.sql`e.ref = ${canonical}`);
     return context.ingestion.refreshEntity(canonical);
   },
   unregisterLocation: async (_, { id }, context) => {
     // Unregistering removes the location's entities: each must be one the caller may delete.
-    await catalogAccess(context).requireOnEntities(context.prisma, CATALOG_ACTIONS.entityDelete, Prisma.sql`e.location_id = ${id}`);
+    await catalogAccess(context).requireOnEntities(context.reads, CATALOG_ACTIONS.entityDelete, Prisma.sql`e.location_id = ${id}`);
     return context.ingestion.unregisterLocation(id);
   },
   applyEntities: (_, { yaml, dryRun }, context) => {
@@ -31,7 +31,7 @@ export const Mutation: MutationResolvers = {
   },
   removeEntity: async (_, { ref }, context) => {
     const canonical = canonicalRef(ref);
-    await catalogAccess(context).requireOnEntities(context.prisma, CATALOG_ACTIONS.entityDelete, Prisma.sql`e.ref = ${canonical}`);
+    await catalogAccess(context).requireOnEntities(context.reads, CATALOG_ACTIONS.entityDelete, Prisma.sql`e.ref = ${canonical}`);
     return context.ingestion.removeEntity(canonical);
   },
 };
