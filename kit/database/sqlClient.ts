@@ -33,3 +33,8 @@ export interface SqlStatement {
 export interface SqlReads {
   query<Row = Record<string, unknown>>(statement: SqlStatement): Promise<Row[]>;
 }
+
+/** A read as Prisma's `$queryRawUnsafe` takes one: the SQL text, then its values. */
+export function readRows<Row = Record<string, unknown>>(reads: SqlReads, text: string, ...values: unknown[]): Promise<Row[]> {
+  return reads.query<Row>({ text, values });
+}

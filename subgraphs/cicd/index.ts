@@ -25,10 +25,11 @@ export function createCicdSubgraph(options: CicdOptions = {}): SubgraphModule<Ci
     migrationsDir: path.resolve(__dirname, '../../prisma/cicd/migrations'),
     createServices: (database) => ({
       prisma: new PrismaClient({ adapter: database.adapter }),
+      reads: database.reads,
       webhookSecret: options.webhookSecret || null,
     }),
     // Resolvers get the database, never the webhook secret.
-    createContext: (services) => ({ prisma: services.prisma }),
+    createContext: (services) => ({ prisma: services.prisma, reads: services.reads }),
     routes: (services) => ({ [GITHUB_WEBHOOK_PATH]: githubWebhookRoute(services) }),
     afterStart: async (services, runtime) => {
       if (!services.webhookSecret) runtime.log(`cicd: no webhook secret, ${GITHUB_WEBHOOK_PATH} accepts unsigned deliveries`);

@@ -12,10 +12,10 @@ import type { PipelineRunRecord } from './data/pipelineRunRecord';
  * entities in the response (the gateway sends them in one `_entities` fetch).
  */
 export const cicdLoaders = requestScoped((context: CicdContext) => ({
-  runPages: loaderPerArguments<RunsPageQuery, RunsPage>((query) => (keys) => findRunPages(context.prisma, keys, query)),
-  latestRuns: loaderPerArguments<string | null, PipelineRunRecord[]>((branch) => (keys) => findLatestRuns(context.prisma, keys, branch)),
+  runPages: loaderPerArguments<RunsPageQuery, RunsPage>((query) => (keys) => findRunPages(context.reads, keys, query)),
+  latestRuns: loaderPerArguments<string | null, PipelineRunRecord[]>((branch) => (keys) => findLatestRuns(context.reads, keys, branch)),
   // "Now" is read when the batch runs, so every entity of a response shares one window.
-  buildStats: loaderPerArguments<BuildStatsQuery, BuildStatsRecord>((query) => (keys) => computeBuildStats(context.prisma, keys, query, new Date())),
+  buildStats: loaderPerArguments<BuildStatsQuery, BuildStatsRecord>((query) => (keys) => computeBuildStats(context.reads, keys, query, new Date())),
 }));
 
 /** A DataLoader of entity keys for each distinct argument value (compared as JSON). */

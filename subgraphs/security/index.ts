@@ -11,7 +11,7 @@ export const securitySubgraph: SubgraphModule<SecurityContext, SecurityContext> 
   typeDefs: loadSchema(path.join(__dirname, 'schema.graphql')),
   resolvers,
   migrationsDir: path.resolve(__dirname, '../../prisma/security/migrations'),
-  createServices: (database) => ({ prisma: new PrismaClient({ adapter: database.adapter }) }),
+  createServices: (database) => ({ prisma: new PrismaClient({ adapter: database.adapter }), reads: database.reads }),
   createContext: (services) => ({ ...services }),
   afterStart: async (services, runtime) => {
     if (!runtime.demo) return;

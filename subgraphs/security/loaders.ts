@@ -10,12 +10,12 @@ import { summarizeFindings, type VulnerabilitySummaryRecord } from './data/summa
 export const securityLoaders = requestScoped((context: SecurityContext) => {
   const findingsByFilter = new Map<string, DataLoader<string, FindingRecord[]>>();
   return {
-    summaries: new DataLoader<string, VulnerabilitySummaryRecord>((refs) => summarizeFindings(context.prisma, refs)),
+    summaries: new DataLoader<string, VulnerabilitySummaryRecord>((refs) => summarizeFindings(context.reads, refs)),
     findings(filter: FindingFilter) {
       const key = filterKey(filter);
       let loader = findingsByFilter.get(key);
       if (!loader) {
-        loader = new DataLoader((refs) => findFindings(context.prisma, refs, filter));
+        loader = new DataLoader((refs) => findFindings(context.reads, refs, filter));
         findingsByFilter.set(key, loader);
       }
       return loader;

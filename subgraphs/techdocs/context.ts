@@ -1,9 +1,12 @@
+import type { SqlReads } from '../../kit';
 import type { PrismaClient } from '../../prisma/techdocs/generated/client';
 import type { AutoPublisher } from './builder/createAutoPublisher';
 
 /** What every techdocs resolver gets; loaders are built from it lazily, per request. */
 export interface TechdocsContext {
   prisma: PrismaClient;
+  /** Its hot reads, past Prisma's client (kit SqlReads). */
+  reads: SqlReads;
   /** Builds docs from an entity's annotated folder when first asked for, and again when the folder changed. */
   autoPublish: AutoPublisher;
 }

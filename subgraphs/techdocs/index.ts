@@ -19,7 +19,7 @@ export const createTechdocsSubgraph = (options: TechdocsOptions = {}): SubgraphM
   migrationsDir: path.resolve(__dirname, '../../prisma/techdocs/migrations'),
   createServices: (database, runtime) => {
     const prisma = new PrismaClient({ adapter: database.adapter });
-    return { prisma, autoPublish: createAutoPublisher(prisma, { log: runtime.log, recheckMs: options.recheckMs }) };
+    return { prisma, reads: database.reads, autoPublish: createAutoPublisher(prisma, { log: runtime.log, recheckMs: options.recheckMs }) };
   },
   createContext: (services) => ({ ...services }),
   afterStart: async (services, runtime) => {

@@ -11,6 +11,6 @@ import { findSitePages } from './data/findSitePages';
  * pages of all of them, however many entities the gateway sends.
  */
 export const techdocsLoaders = requestScoped((context: TechdocsContext) => ({
-  docSites: new DataLoader<string, DocSiteRecord | null>((refs) => findDocSites(context.prisma, refs)),
+  docSites: new DataLoader<string, DocSiteRecord | null>((refs) => findDocSites(context.reads, refs)),
   sitePages: new DataLoader<string, DocPageRecord[]>((refs) => findSitePages(context.prisma, refs)),
 }));

@@ -46,7 +46,7 @@ describeEachDatabase('computeBuildStats', (kind) => {
 
   const stats = (query: { windowDays?: number; pipeline?: string; branch?: string }, keys: EntityKey[] = [A, EMPTY]) =>
     computeBuildStats(
-      cicd.subgraph.services.prisma,
+      cicd.subgraph.services.reads,
       keys,
       { windowDays: query.windowDays ?? 30, pipeline: query.pipeline ?? null, branch: query.branch ?? null },
       NOW,

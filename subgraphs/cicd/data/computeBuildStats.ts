@@ -1,4 +1,4 @@
-import type { PrismaClient } from '../../../prisma/cicd/generated/client';
+import { readRows, type SqlReads } from '../../../kit';
 import type { EntityKey } from './entityKey';
 import { ENTITY_KEYS_FROM, entityKeyParams, groupByPosition, RUN_OF_ENTITY } from './entityRunsSql';
 
@@ -25,13 +25,13 @@ export interface BuildStatsRecord {
  * a verdict (succeeded or failed) enter the rate and the median.
  */
 export async function computeBuildStats(
-  prisma: PrismaClient,
+  reads: SqlReads,
   keys: readonly EntityKey[],
   query: BuildStatsQuery,
   now: Date,
 ): Promise<BuildStatsRecord[]> {
   const since = new Date(now.getTime() - query.windowDays * 86_400_000);
-  const rows = await prisma.$queryRawUnsafe<(Omit<BuildStatsRecord, 'windowDays'> & { position: number })[]>(
+  const rows = await readRows<(Omit<BuildStatsRecord, 'windowDays'> & { position: number })>(reads, 
     `SELECT entity.position::int AS position,
        count(r.id)::int AS "runCount",
        (count(r.id) FILTER (WHERE r.status = 'succeeded'))::int AS "successCount",

@@ -18,6 +18,7 @@ const query = (overrides: Partial<RunsPageQuery> = {}): RunsPageQuery => ({
 describeEachDatabase('findRunPages and findLatestRuns', (kind) => {
   let cicd: TestSubgraphOnDatabase<CicdServices>;
   const prisma = () => cicd.subgraph.services.prisma;
+  const reads = () => cicd.subgraph.services.reads;
 
   beforeAll(async () => {
     cicd = await startTestSubgraphOn(kind, createCicdSubgraph());
@@ -38,7 +39,7 @@ describeEachDatabase('findRunPages and findLatestRuns', (kind) => {
   afterAll(() => cicd?.stop());
 
   it("finds an entity's runs by ref and by slug, newest first, each once", async () => {
-    const [checkout, docs, lonely] = await findRunPages(prisma(), [CHECKOUT, CHECKOUT_DOCS, LONELY], query());
+    const [checkout, docs, lonely] = await findRunPages(reads(), [CHECKOUT, CHECKOUT_DOCS, LONELY], query());
     expect(checkout.runs.map((run) => run.startedAt.toISOString())).toEqual([
       '2026-11-20T13:00:00.000Z', '2026-11-20T12:00:00.000Z', '2026-11-20T12:00:00.000Z', '2026-11-20T11:00:00.000Z', '2026-11-20T10:00:00.000Z',
     ]);
@@ -49,11 +50,11 @@ describeEachDatabase('findRunPages and findLatestRuns', (kind) => {
   });
 
   it('pages through every run exactly once, ties included', async () => {
-    const [all] = await findRunPages(prisma(), [CHECKOUT], query());
+    const [all] = await findRunPages(reads(), [CHECKOUT], query());
     const seen: string[] = [];
     let after: RunsPageQuery['after'] = null;
     for (let pages = 0; pages < 5; pages++) {
-      const [page] = await findRunPages(prisma(), [CHECKOUT], query({ first: 2, after }));
+      const [page] = await findRunPages(reads(), [CHECKOUT], query({ first: 2, after }));
       seen.push(...page.runs.map((run) => run.id));
       expect(page.hasNextPage).toBe(seen.length < all.runs.length);
       if (!page.hasNextPage) break;
@@ -64,17 +65,17 @@ describeEachDatabase('findRunPages and findLatestRuns', (kind) => {
 
   it('filters by branch, pipeline and status', async () => {
     const run = async (overrides: Partial<RunsPageQuery>) =>
-      (await findRunPages(prisma(), [CHECKOUT], query(overrides)))[0].runs.map((found) => `${found.pipeline}:${found.status}:${found.branch}`);
+      (await findRunPages(reads(), [CHECKOUT], query(overrides)))[0].runs.map((found) => `${found.pipeline}:${found.status}:${found.branch}`);
     expect(await run({ branch: 'main' })).toEqual(['deploy:succeeded:main', 'build:failed:main', 'build:succeeded:main']);
     expect(await run({ pipeline: 'build', statuses: ['succeeded', 'failed'] as RunStatus[] })).toEqual(['build:failed:main', 'build:succeeded:main']);
     expect(await run({ branch: 'main', pipeline: 'build', first: 1 })).toEqual(['build:failed:main']);
   });
 
   it('gives the newest run of each pipeline, optionally on one branch', async () => {
-    const [checkout, lonely] = await findLatestRuns(prisma(), [CHECKOUT, LONELY], null);
+    const [checkout, lonely] = await findLatestRuns(reads(), [CHECKOUT, LONELY], null);
     expect(checkout.map((run) => `${run.pipeline}:${run.status}`)).toEqual(['build:running', 'deploy:succeeded', 'lint:succeeded']);
     expect(lonely.map((run) => run.pipeline)).toEqual(['build']);
-    const [onMain] = await findLatestRuns(prisma(), [CHECKOUT], 'main');
+    const [onMain] = await findLatestRuns(reads(), [CHECKOUT], 'main');
     expect(onMain.map((run) => `${run.pipeline}:${run.status}`)).toEqual(['build:failed', 'deploy:succeeded']);
   });
 });

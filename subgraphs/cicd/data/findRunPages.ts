@@ -1,4 +1,4 @@
-import type { PrismaClient } from '../../../prisma/cicd/generated/client';
+import { readRows, type SqlReads } from '../../../kit';
 import type { RunPosition } from '../model/runCursor';
 import type { RunStatus } from '../model/runStatus';
 import type { EntityKey } from './entityKey';
@@ -28,8 +28,8 @@ export interface RunsPage {
  * through the two `started_at DESC` indexes) and stops one past the page, which tells
  * whether another page follows.
  */
-export async function findRunPages(prisma: PrismaClient, keys: readonly EntityKey[], query: RunsPageQuery): Promise<RunsPage[]> {
-  const rows = await prisma.$queryRawUnsafe<(PipelineRunRecord & { position: number })[]>(
+export async function findRunPages(reads: SqlReads, keys: readonly EntityKey[], query: RunsPageQuery): Promise<RunsPage[]> {
+  const rows = await readRows<(PipelineRunRecord & { position: number })>(reads, 
     `SELECT entity.position::int AS position, ${PIPELINE_RUN_COLUMNS}
      FROM ${ENTITY_KEYS_FROM}
      CROSS JOIN LATERAL (

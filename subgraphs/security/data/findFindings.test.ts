@@ -44,7 +44,7 @@ describeEachDatabase('findFindings', (kind) => {
   });
 
   const ids = async (refs: string[], overrides: Partial<FindingFilter> = {}) =>
-    (await findFindings(prisma, refs, filter(overrides))).map((rows) => rows.map((row) => row.advisoryId));
+    (await findFindings(security.subgraph.services.reads, refs, filter(overrides))).map((rows) => rows.map((row) => row.advisoryId));
 
   it('lists open findings most severe first (critical > high > moderate > low > info)', async () => {
     expect(await ids([SHOP])).toEqual([['critical-1', 'high-1', 'moderate-1', 'low-1', 'info-1']]);

@@ -1,4 +1,4 @@
-import type { PrismaClient } from '../../../prisma/security/generated/client';
+import { readRows, type SqlReads } from '../../../kit';
 import { manyInKeyOrder } from '../../../kit';
 import { SEVERITIES } from '../scans/severity';
 import { findingColumns, type FindingRecord } from './findingRecord';
@@ -11,8 +11,8 @@ const ORDER = {
 };
 
 /** The first `filter.first` matching findings of each entity, in one query whatever the number of entities. */
-export async function findFindings(prisma: PrismaClient, refs: readonly string[], filter: FindingFilter): Promise<FindingRecord[][]> {
-  const rows = await prisma.$queryRawUnsafe<FindingRecord[]>(
+export async function findFindings(reads: SqlReads, refs: readonly string[], filter: FindingFilter): Promise<FindingRecord[][]> {
+  const rows = await readRows<FindingRecord>(reads, 
     `SELECT ${findingColumns('ranked')} FROM (
        SELECT *, row_number() OVER (PARTITION BY entity_ref ORDER BY ${ORDER[filter.order]}) AS position
        FROM findings

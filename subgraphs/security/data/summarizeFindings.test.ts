@@ -36,7 +36,7 @@ describeEachDatabase('summarizeFindings', (kind) => {
     await npm([finding('critical-old', 'critical'), finding('high-1', 'high'), finding('critical-new', 'critical'), finding('low-1', 'low')], 2);
     await importScan(prisma, SHOP, { scanner: 'trivy', findings: [finding('moderate-1', 'moderate'), finding('info-1', 'info')] }, at(3));
 
-    const [summary, empty] = await summarizeFindings(prisma, [SHOP, 'component:default/clean']);
+    const [summary, empty] = await summarizeFindings(security.subgraph.services.reads, [SHOP, 'component:default/clean']);
     expect(summary).toMatchObject({ critical: 2, high: 1, moderate: 1, low: 1, info: 1, total: 6 });
     expect(summary.oldestOpenCritical).toMatchObject({ advisoryId: 'critical-old', state: 'open', firstSeenAt: at(1) });
     expect(empty).toEqual({ critical: 0, high: 0, moderate: 0, low: 0, info: 0, total: 0, oldestOpenCritical: null });

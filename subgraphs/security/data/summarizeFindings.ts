@@ -1,4 +1,4 @@
-import type { PrismaClient } from '../../../prisma/security/generated/client';
+import { readRows, type SqlReads } from '../../../kit';
 import { oneInKeyOrder } from '../../../kit';
 import { findingColumns, takeFinding, type FindingRecord } from './findingRecord';
 
@@ -20,8 +20,8 @@ const OLDEST = 'oldest.';
  * query whatever the number of entities. An entity with no open finding gets zeros, not
  * null: "nothing found" is an answer, and null is kept for "plugin down".
  */
-export async function summarizeFindings(prisma: PrismaClient, refs: readonly string[]): Promise<VulnerabilitySummaryRecord[]> {
-  const rows = await prisma.$queryRawUnsafe<(Omit<VulnerabilitySummaryRecord, 'oldestOpenCritical'> & { entityRef: string })[]>(
+export async function summarizeFindings(reads: SqlReads, refs: readonly string[]): Promise<VulnerabilitySummaryRecord[]> {
+  const rows = await readRows<(Omit<VulnerabilitySummaryRecord, 'oldestOpenCritical'> & { entityRef: string })>(reads, 
     `WITH open_findings AS (
        SELECT * FROM findings WHERE entity_ref = ANY($1::text[]) AND state = 'open'
      ), counts AS (

@@ -1,4 +1,4 @@
-import type { PrismaClient } from '../../../prisma/techdocs/generated/client';
+import { readRows, type SqlReads } from '../../../kit';
 import { oneInKeyOrder } from '../../../kit';
 import type { DocSiteRecord } from './docSiteRecord';
 
@@ -7,8 +7,8 @@ import type { DocSiteRecord } from './docSiteRecord';
  * with `= ANY($1)`: on every entity page, and Prisma's `findMany({ in })` costs more CPU
  * than the query itself.
  */
-export async function findDocSites(prisma: PrismaClient, refs: readonly string[]): Promise<(DocSiteRecord | null)[]> {
-  const rows = await prisma.$queryRawUnsafe<DocSiteRecord[]>(
+export async function findDocSites(reads: SqlReads, refs: readonly string[]): Promise<(DocSiteRecord | null)[]> {
+  const rows = await readRows<DocSiteRecord>(reads, 
     `SELECT entity_ref AS "entityRef", published_at AS "publishedAt", page_count AS "pageCount",
             built_from AS "builtFrom", source_fingerprint AS "sourceFingerprint"
      FROM doc_sites WHERE entity_ref = ANY($1::text[])`,

@@ -13,6 +13,7 @@ describeEachDatabase('replaceEntityDocs', (kind) => {
   let database: TestDatabase;
   let subgraph: RunningSubgraph<TechdocsContext>;
   const prisma = () => subgraph.services.prisma;
+  const reads = () => subgraph.services.reads;
 
   beforeAll(async () => {
     database = await kind.create();
@@ -29,7 +30,7 @@ describeEachDatabase('replaceEntityDocs', (kind) => {
     const publishedAt = new Date('2026-01-02T03:04:05.000Z');
     await replaceEntityDocs(prisma(), 'component:default/orders', pages, publishedAt);
 
-    const [site, none] = await findDocSites(prisma(), ['component:default/orders', 'component:default/none']);
+    const [site, none] = await findDocSites(reads(), ['component:default/orders', 'component:default/none']);
     expect(site).toEqual({ entityRef: 'component:default/orders', publishedAt, pageCount: 3, builtFrom: null, sourceFingerprint: null });
     expect(none).toBeNull();
     const [stored] = await findSitePages(prisma(), ['component:default/orders']);
@@ -51,7 +52,7 @@ describeEachDatabase('replaceEntityDocs', (kind) => {
     const second = await buildDocs(sources.write({ 'docs/index.md': '# New title', 'docs/new-page.md': '# New page' }));
     await replaceEntityDocs(prisma(), 'component:default/shop', second, new Date('2026-02-01T00:00:00Z'));
 
-    const [shopSite] = await findDocSites(prisma(), ['component:default/shop']);
+    const [shopSite] = await findDocSites(reads(), ['component:default/shop']);
     expect(shopSite).toMatchObject({ pageCount: 2, publishedAt: new Date('2026-02-01T00:00:00Z') });
     const [shop, otherPages] = await findSitePages(prisma(), ['component:default/shop', 'component:default/other']);
     expect(shop.map((page) => [page.path, page.title])).toEqual([
@@ -77,7 +78,7 @@ describeEachDatabase('replaceEntityDocs', (kind) => {
     );
     const results = await Promise.allSettled(versions.map((pages) => replaceEntityDocs(prisma(), 'component:default/busy', pages)));
     expect(results.filter((result) => result.status === 'rejected')).toEqual([]);
-    const [site] = await findDocSites(prisma(), ['component:default/busy']);
+    const [site] = await findDocSites(reads(), ['component:default/busy']);
     const [pages] = await findSitePages(prisma(), ['component:default/busy']);
     // Whichever ran last won, whole: its pages and its page count, no mix.
     expect(pages).toHaveLength(site?.pageCount as number);

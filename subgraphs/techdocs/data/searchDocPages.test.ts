@@ -12,6 +12,7 @@ describeEachDatabase('searchDocPages', (kind) => {
   let database: TestDatabase;
   let subgraph: RunningSubgraph<TechdocsContext>;
   const prisma = () => subgraph.services.prisma;
+  const reads = () => subgraph.services.reads;
 
   beforeAll(async () => {
     database = await kind.create();
@@ -41,7 +42,7 @@ describeEachDatabase('searchDocPages', (kind) => {
   });
 
   it('ranks the page that matches best first, with stemming, and leaves out pages that do not match', async () => {
-    const hits = await searchDocPages(prisma(), 'reserving stock', 10);
+    const hits = await searchDocPages(reads(), 'reserving stock', 10);
     expect(hits.map((hit) => `${hit.entityRef} ${hit.page.path}`)).toEqual([
       'component:default/inventory-service reservations.md',
       'component:default/inventory-service index.md',
@@ -51,27 +52,27 @@ describeEachDatabase('searchDocPages', (kind) => {
   });
 
   it('returns a snippet with the matches marked and the page text escaped', async () => {
-    const [hit] = await searchDocPages(prisma(), 'expired reservation', 10);
+    const [hit] = await searchDocPages(reads(), 'expired reservation', 10);
     expect(hit.page.path).toBe('reservations.md');
     expect(hit.snippet).toMatch(/<mark>expired<\/mark> <mark>reservation<\/mark>/);
     // ts_headline copies what its parser takes for HTML tags into the snippet as they are.
-    const [hostile] = await searchDocPages(prisma(), 'quokka', 10);
+    const [hostile] = await searchDocPages(reads(), 'quokka', 10);
     expect(hostile.snippet).toContain('<mark>quokka</mark> &lt;img src=x onerror=alert(1)&gt;');
     expect(hostile.snippet).not.toContain('<img');
   });
 
   it('understands web search syntax: quoted phrases and exclusions', async () => {
     // Both inventory pages have both words; only one has them side by side in this order.
-    expect(await searchDocPages(prisma(), 'stock reservation', 10)).toHaveLength(2);
-    const phrase = await searchDocPages(prisma(), '"stock reservation"', 10);
+    expect(await searchDocPages(reads(), 'stock reservation', 10)).toHaveLength(2);
+    const phrase = await searchDocPages(reads(), '"stock reservation"', 10);
     expect(phrase.map((hit) => hit.page.path)).toEqual(['reservations.md']);
-    const excluded = await searchDocPages(prisma(), 'stock -basket', 10);
+    const excluded = await searchDocPages(reads(), 'stock -basket', 10);
     expect(excluded.map((hit) => hit.page.path).sort()).toEqual(['index.md', 'index.md']);
   });
 
   it('returns at most `first` hits and nothing for words no page has', async () => {
-    expect(await searchDocPages(prisma(), 'stock', 1)).toHaveLength(1);
-    expect(await searchDocPages(prisma(), 'zeppelin', 10)).toEqual([]);
+    expect(await searchDocPages(reads(), 'stock', 1)).toHaveLength(1);
+    expect(await searchDocPages(reads(), 'zeppelin', 10)).toEqual([]);
   });
 
   it('can answer from the GIN index', async () => {

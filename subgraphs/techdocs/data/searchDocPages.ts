@@ -1,4 +1,4 @@
-import type { PrismaClient } from '../../../prisma/techdocs/generated/client';
+import { readRows, type SqlReads } from '../../../kit';
 import type { DocSearchHitRecord } from './docSearchHitRecord';
 import { toDocPageRecord } from './docPageRecord';
 import { SEARCH_LANGUAGE } from './searchLanguage';
@@ -15,8 +15,8 @@ const HEADLINE_OPTIONS = `StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=
  * more), best first. Snippets are cut only for the rows returned, as PostgreSQL's manual
  * advises: ts_headline reads the whole text.
  */
-export async function searchDocPages(prisma: PrismaClient, query: string, first: number): Promise<DocSearchHitRecord[]> {
-  const rows = await prisma.$queryRawUnsafe<SearchRow[]>(
+export async function searchDocPages(reads: SqlReads, query: string, first: number): Promise<DocSearchHitRecord[]> {
+  const rows = await readRows<SearchRow>(reads, 
     `SELECT hit.entity_ref AS "entityRef", hit.path, hit.position, hit.title, hit.toc, hit.html, hit.markdown, hit.rank,
             ts_headline('${SEARCH_LANGUAGE}', hit.plain_text, hit.query, $3) AS snippet
      FROM (

@@ -22,7 +22,7 @@ export const Query: QueryResolvers = {
     // Refused looks like no match: a search must not reveal docs of entities the caller cannot see.
     if (!allowsAcrossCatalog(context, TECHDOCS_READ)) return [];
     // A blank search matches nothing rather than everything.
-    return query.trim() ? searchDocPages(context.prisma, query, page) : [];
+    return query.trim() ? searchDocPages(context.reads, query, page) : [];
   },
   docPage: (_, { entityRef, path }, context) =>
     allowsAcrossCatalog(context, TECHDOCS_READ) ? findDocPage(context.prisma, normalizeEntityRef(entityRef), path) : null,
