@@ -68,6 +68,22 @@ describeEachDatabase('list rows cut down to a summary', (kind) => {
     expect(nodes.some((node: { tags?: string[] }) => (node.tags ?? []).length > 0)).toBe(true);
   });
 
+  it('answers a walk (ownsTransitively) from summary rows exactly as from whole rows', async () => {
+    const owned = (extra: string) =>
+      postGraphQL(catalog.url, `{ entities(filter: { kind: ["Group"] }, first: 100) { edges { node { ref ... on Group { ownsTransitively { ${summarySelection()} ${extra} } } } } } }`);
+    statements.length = 0;
+    const summary = await owned('');
+    const summaryRead = statements.join('\n');
+    const whole = await owned('... on Component { spec }');
+    expect(summary.errors).toBeUndefined();
+    expect(whole.errors).toBeUndefined();
+    expect(summaryRead).toMatch(/WITH RECURSIVE[\s\S]*e\."summary"/);
+    const withoutSpec = JSON.parse(JSON.stringify(whole.data), (key, value) => (key === 'spec' ? undefined : value));
+    expect(summary.data).toEqual(withoutSpec);
+    const walked = summary.data!.entities.edges.flatMap((edge: { node: { ownsTransitively: unknown[] } }) => edge.node.ownsTransitively);
+    expect(walked.length).toBeGreaterThan(5);
+  });
+
   it('reads whole rows when a field outside the summary hides in a fragment', async () => {
     statements.length = 0;
     const result = await postGraphQL(

@@ -1,6 +1,7 @@
 import { manyInKeyOrder, type SqlReads } from '../../../kit';
 import { Prisma } from '../../../prisma/catalog/generated/client';
 import { ENTITY_COLUMNS, entityRecordOf } from './entityColumns';
+import { ENTITY_SUMMARY_COLUMNS, summaryRecordOf } from './entitySummary';
 import type { EntityRecord } from './entityRecord';
 
 /** A walk over the relation graph; the same for every start entity of one batch. */
@@ -17,6 +18,8 @@ export interface ReachQuery {
   finally?: readonly string[] | null;
   /** Only entities of these (lower-case) kinds in the answer; null for any. */
   kinds?: readonly string[] | null;
+  /** Summary rows (entitySummary.ts): enough when only SUMMARY_FIELDS are asked of the answer. */
+  summary?: boolean;
 }
 
 export const REACH_LIMITS = { depth: 10, results: 1000 };
@@ -72,7 +75,7 @@ export async function findReachableEntities(
     SELECT s.ref AS "startRef", page.*
     FROM unnest(${startRefs}::text[]) AS s(ref)
     CROSS JOIN LATERAL (
-      SELECT ${ENTITY_COLUMNS}, candidate.depth AS "depth"
+      SELECT ${query.summary ? ENTITY_SUMMARY_COLUMNS : ENTITY_COLUMNS}, candidate.depth AS "depth"
       FROM (
         SELECT reached.ref, reached.depth FROM reached
         WHERE reached.start_ref = s.ref ${kinds}
@@ -85,5 +88,6 @@ export async function findReachableEntities(
       LIMIT ${REACH_LIMITS.results}::int
     ) AS page
     ORDER BY s.ref, page."depth", page."ref" COLLATE "C"`);
-  return manyInKeyOrder(starts, rows, (row) => row.startRef).map((group) => group.map(entityRecordOf));
+  const recordOf = query.summary ? summaryRecordOf : entityRecordOf;
+  return manyInKeyOrder(starts, rows, (row) => row.startRef).map((group) => group.map(recordOf));
 }

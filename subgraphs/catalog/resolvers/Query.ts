@@ -22,7 +22,7 @@ export const Query: QueryResolvers = {
       return record;
     });
   },
-  entities: (_, args, context, info) => listEntities(context.reads, args, catalogAccess(context).readable, asksOnlySummaryFields(info)),
+  entities: (_, args, context, info) => listEntities(context.reads, args, catalogAccess(context).readable, asksOnlySummaryFields(info, ['edges', 'node'])),
   // Locations are a basic permission: without it the list is empty, not an error.
   locations: (_, __, context) => (catalogAccess(context).allows(CATALOG_ACTIONS.locationRead) ? listLocations(context.prisma) : []),
 };

@@ -1,9 +1,11 @@
+import type { GraphQLResolveInfo } from 'graphql';
 import { InputError } from '../../../kit';
 import type { CatalogContext } from '../context';
 import type { EntityRecord } from '../data/entityRecord';
 import { canonicalRelationType } from '../data/entityFieldSql';
 import { REACH_LIMITS, type ReachQuery } from '../data/findReachableEntities';
 import { catalogLoaders } from '../loaders';
+import { asksOnlySummaryFields } from './asksOnlySummaryFields';
 import {
   RELATION_CONSUMES_API,
   RELATION_HAS_PART,
@@ -20,6 +22,7 @@ export const reachableFields = {
     record: EntityRecord,
     args: { relationTypes: readonly string[]; maxDepth?: number | null; kind?: readonly string[] | null },
     context: CatalogContext,
+    info: GraphQLResolveInfo,
   ) => {
     if (args.relationTypes.length < 1 || args.relationTypes.length > MAX_RELATION_TYPES) {
       throw new InputError(`"relationTypes" must list 1 to ${MAX_RELATION_TYPES} relation types`);
@@ -28,18 +31,19 @@ export const reachableFields = {
     if (!Number.isInteger(maxDepth) || maxDepth < 1 || maxDepth > REACH_LIMITS.depth) {
       throw new InputError(`"maxDepth" must be between 1 and ${REACH_LIMITS.depth}, got ${maxDepth}`);
     }
-    return reach(record, context, { follow: canonicalSet(args.relationTypes.map(canonicalRelationType)), maxDepth, kinds: kinds(args.kind) });
+    return reach(record, context, info, { follow: canonicalSet(args.relationTypes.map(canonicalRelationType)), maxDepth, kinds: kinds(args.kind) });
   },
   /** Group: what it and every group below it own. */
-  ownsTransitively: (record: EntityRecord, args: { kind?: readonly string[] | null }, context: CatalogContext) =>
-    reach(record, context, { follow: [RELATION_PARENT_OF], maxDepth: REACH_LIMITS.depth, finally: [RELATION_OWNER_OF], kinds: kinds(args.kind) }),
+  ownsTransitively: (record: EntityRecord, args: { kind?: readonly string[] | null }, context: CatalogContext, info: GraphQLResolveInfo) =>
+    reach(record, context, info, { follow: [RELATION_PARENT_OF], maxDepth: REACH_LIMITS.depth, finally: [RELATION_OWNER_OF], kinds: kinds(args.kind) }),
   /** System: APIs consumed by its components and their subcomponents. */
-  consumedApis: (record: EntityRecord, _: unknown, context: CatalogContext) =>
-    reach(record, context, { follow: [RELATION_HAS_PART], maxDepth: REACH_LIMITS.depth, finally: [RELATION_CONSUMES_API], kinds: ['api'] }),
+  consumedApis: (record: EntityRecord, _: unknown, context: CatalogContext, info: GraphQLResolveInfo) =>
+    reach(record, context, info, { follow: [RELATION_HAS_PART], maxDepth: REACH_LIMITS.depth, finally: [RELATION_CONSUMES_API], kinds: ['api'] }),
 };
 
-function reach(record: EntityRecord, context: CatalogContext, query: ReachQuery): Promise<EntityRecord[]> {
-  return catalogLoaders(context).reachable(query).load(record.ref);
+/** The walk, batched per distinct arguments; whole rows only when fields beyond the summary are asked for. */
+function reach(record: EntityRecord, context: CatalogContext, info: GraphQLResolveInfo, query: ReachQuery): Promise<EntityRecord[]> {
+  return catalogLoaders(context).reachable({ ...query, summary: asksOnlySummaryFields(info, []) }).load(record.ref);
 }
 
 function kinds(values: readonly string[] | null | undefined): string[] | null {
