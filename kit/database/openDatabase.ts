@@ -141,11 +141,12 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
     exec: async (sql) => void (await client.exec(sql)),
     query: async <Row>(sql: string, params?: unknown[]) => (await client.query<Row>(sql, params)).rows,
   });
+  const prepared = preparedPglite(db);
   return {
     kind: 'pglite',
-    // Prisma's statements through named prepared statements: parsed and planned once.
-    adapter: new PrismaPGlite(preparedPglite(db)),
-    reads: readsOf((text, values) => db.query(text, values, { parsers: { [TIMESTAMP_OID]: utcTimestamp } })),
+    // Prisma's statements and the reads through named prepared statements: parsed and planned once.
+    adapter: new PrismaPGlite(prepared),
+    reads: readsOf((text, values) => prepared.query(text, values, { parsers: { [TIMESTAMP_OID]: utcTimestamp } })),
     sql: { ...executor(db), transaction: (work) => db.transaction((tx) => work(executor(tx))) },
     // PGlite flushes its files on close: skipping it can leave a half-written data directory.
     close: () => db.close(),
