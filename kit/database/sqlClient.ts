@@ -23,8 +23,8 @@ export interface SqlStatement {
 
 /**
  * Reads on a subgraph's hot paths, in SQL it writes itself, straight through the
- * database's driver rather than Prisma's client, which costs ~0.5-0.9 ms of CPU per
- * statement more on PostgreSQL (measured on `SELECT 1` and on a catalog page: Prisma's
+ * database's driver rather than Prisma's client, which costs ~0.3-0.9 ms of CPU per
+ * statement more (bench/readPaths.ts, on `SELECT 1` and on a catalog page: Prisma's
  * query interpreter and value conversion), as much as a small query itself. Values come
  * back as the driver types them: JSON parsed, timestamps as Dates, arrays as arrays
  * (Prisma's `$queryRaw` gives the same for these). Not for reads that must see a Prisma
