@@ -10,6 +10,7 @@
  *   --compare                   Ensemble vs default @apollo/gateway vs a monolith, in rounds
  *   --rounds 3                  rounds of the comparison (targets interleaved, shuffled)
  *   --no-hoist                  gateways without literal hoisting (the lever's "before")
+ *   --no-single-fetch           Ensemble's gateways without the single-fetch path (the lever's "before")
  *   --scan-share 0.1 --docs-share 0.05   components with a security scan / published docs
  *   --out file.json             also write the JSON there
  */
@@ -35,6 +36,7 @@ const { values } = parseArgs({
     compare: { type: 'boolean', default: false },
     rounds: { type: 'string', default: '3' },
     'no-hoist': { type: 'boolean', default: false },
+    'no-single-fetch': { type: 'boolean', default: false },
     'scan-share': { type: 'string', default: '0.1' },
     'docs-share': { type: 'string', default: '0.05' },
     out: { type: 'string' },
@@ -163,7 +165,7 @@ async function compare(size: number) {
   const rounds = Number(values.rounds);
   const host = await startServer('serveHost.ts', hostConfig(size, ['ensemble', 'ensemble-http', 'monolith']));
   const subgraphs = Object.entries(host.details.subgraphs!).map(([name, url]) => ({ name, url }));
-  const gatewayConfig = (kind: string) => ({ kind, port: 0, secret, subgraphs, hoistLiterals: !values['no-hoist'] });
+  const gatewayConfig = (kind: string) => ({ kind, port: 0, secret, subgraphs, hoistLiterals: !values['no-hoist'], singleFetchPath: !values['no-single-fetch'] });
   const ensembleProcess = await startServer('serveGateway.ts', gatewayConfig('ensemble'));
   const apolloProcess = await startServer('serveGateway.ts', gatewayConfig('apollo-default'));
   try {
@@ -238,6 +240,7 @@ function hostConfig(size: number, targets: HostConfig['targets']): HostConfig {
     secret,
     targets,
     hoistLiterals: !values['no-hoist'],
+    singleFetchPath: !values['no-single-fetch'],
     scanShare: Number(values['scan-share']),
     docsShare: Number(values['docs-share']),
     seedPlugins: !values.operations || values.operations.split(',').some((name) => OPERATIONS_READING_PLUGINS.includes(name)),

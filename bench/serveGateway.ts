@@ -21,6 +21,7 @@ interface GatewayConfig {
   secret: string;
   subgraphs: { name: string; url: string }[];
   hoistLiterals: boolean;
+  singleFetchPath: boolean;
 }
 
 async function main() {
@@ -36,7 +37,7 @@ async function main() {
       supergraph: { kind: 'subgraphs', subgraphs: config.subgraphs },
       subgraphSecret: config.secret,
       log,
-      performance: { hoistLiterals: config.hoistLiterals, onSubgraphFetch: onFetch },
+      performance: { hoistLiterals: config.hoistLiterals, singleFetchPath: config.singleFetchPath, onSubgraphFetch: onFetch },
     });
     url = `http://127.0.0.1:${gateway.port}/graphql`;
   } else {

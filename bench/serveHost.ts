@@ -32,6 +32,7 @@ export interface HostConfig {
   targets: ('ensemble' | 'ensemble-http' | 'monolith')[];
   /** Literal hoisting in the in-process gateways. */
   hoistLiterals: boolean;
+  singleFetchPath: boolean;
   /** Where scorecards read facts when no `ensemble` target runs here (a gateway process). */
   scorecardsGatewayUrl?: string;
   scanShare: number;
@@ -103,6 +104,7 @@ async function main() {
         performance: {
           inProcess: name === 'ensemble' ? inProcess : [],
           hoistLiterals: config.hoistLiterals,
+          singleFetchPath: config.singleFetchPath,
           onSubgraphFetch: (subgraph) => counters.add(`fetches:${name}`, subgraph),
         },
       });

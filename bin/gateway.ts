@@ -91,6 +91,8 @@ async function main() {
     production: values.production || fromEnv.production,
     corsOrigins: values['cors-origin'].length ? values['cors-origin'] : fromEnv.corsOrigins,
     subgraphTimeoutMs: positiveIntegerFlag('subgraph-timeout', values['subgraph-timeout']) ?? fromEnv.subgraphTimeoutMs,
+    // As `npm start` runs it (and as the benchmark measures it).
+    performance: { hoistLiterals: true },
   });
   onShutdown(gateway.stop);
   log(`gateway ready at ${gateway.url}`);

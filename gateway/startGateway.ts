@@ -52,7 +52,7 @@ export interface GatewayOptions {
   persistedDocuments?: PersistedDocumentsOptions;
   /** Serves every path besides /graphql and the health checks: the web UI. Default: 404 there. */
   webApp?: HttpHandler;
-  /** In-process subgraph calls, plan-cache keys, fetch counting (gateway/performance). Default: none. */
+  /** In-process subgraph calls, plan-cache keys, the single-fetch path, fetch counting (gateway/performance). */
   performance?: GatewayPerformanceOptions;
 }
 
@@ -95,7 +95,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const persisted = options.persistedDocuments && usePersistedDocuments(options.persistedDocuments);
   const server = new ApolloServer<GatewayContext>({
     ...(persisted ? { persistedQueries: persisted.persistedQueries } : {}),
-    gateway,
+    gateway: performance.gateway(gateway),
     // Entry points own shutdown order (gateway, then subgraphs, then databases).
     stopOnTerminationSignals: false,
     introspection: !production,

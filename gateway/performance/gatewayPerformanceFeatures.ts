@@ -1,9 +1,10 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import type { GatewayConfig, GraphQLDataSource } from '@apollo/gateway';
+import type { ApolloGateway, GatewayConfig, GraphQLDataSource } from '@apollo/gateway';
 import { countSubgraphFetches } from './countSubgraphFetches';
 import type { InProcessSubgraph } from './createInProcessSubgraph';
 import { InProcessDataSource } from './InProcessDataSource';
 import { useLiteralHoisting } from './useLiteralHoisting';
+import { useSingleFetchPath } from './useSingleFetchPath';
 
 export interface GatewayPerformanceOptions {
   /**
@@ -17,25 +18,38 @@ export interface GatewayPerformanceOptions {
   queryPlanStoreMiB?: number;
   /** Called before every subgraph fetch, with the subgraph's name (the benchmark counts them). */
   onSubgraphFetch?: (subgraph: string) => void;
+  /**
+   * Operations planned as one fetch skip `@apollo/gateway`'s execution and result shaping
+   * (useSingleFetchPath.ts); the answer is the same. Default true; false is the lever's "before".
+   */
+  singleFetchPath?: boolean;
 }
 
 export interface GatewayPerformanceFeatures {
   /** The data source for one subgraph: in process when it runs here, else `remote`. */
   dataSource(name: string, remote: GraphQLDataSource<any>): GraphQLDataSource<any>;
-  gatewayConfig: Pick<GatewayConfig, 'experimental_approximateQueryPlanStoreMiB'>;
+  gatewayConfig: Pick<GatewayConfig, 'experimental_approximateQueryPlanStoreMiB' | 'experimental_didResolveQueryPlan'>;
+  /** The gateway Apollo Server is given. */
+  gateway(gateway: ApolloGateway): Pick<ApolloGateway, 'load' | 'onSchemaLoadOrUpdate' | 'stop'>;
   plugins: ApolloServerPlugin<any>[];
 }
 
 /** The gateway's performance levers, from its options; each one measured by `npm run bench`. */
 export function gatewayPerformanceFeatures(options: GatewayPerformanceOptions, log: (line: string) => void): GatewayPerformanceFeatures {
   const local = new Map((options.inProcess ?? []).map((subgraph) => [subgraph.name, subgraph]));
+  const singleFetch = options.singleFetchPath === false ? null : useSingleFetchPath();
   return {
     dataSource: (name, remote) => {
       const inProcess = local.get(name);
       const source = inProcess ? new InProcessDataSource(inProcess, log) : remote;
-      return options.onSubgraphFetch ? countSubgraphFetches(name, source, options.onSubgraphFetch) : source;
+      const counted = options.onSubgraphFetch ? countSubgraphFetches(name, source, options.onSubgraphFetch) : source;
+      return singleFetch ? singleFetch.dataSource(name, counted) : counted;
     },
-    gatewayConfig: options.queryPlanStoreMiB ? { experimental_approximateQueryPlanStoreMiB: options.queryPlanStoreMiB } : {},
+    gatewayConfig: {
+      ...(options.queryPlanStoreMiB ? { experimental_approximateQueryPlanStoreMiB: options.queryPlanStoreMiB } : {}),
+      ...(singleFetch ? { experimental_didResolveQueryPlan: singleFetch.didResolveQueryPlan } : {}),
+    },
+    gateway: (gateway) => (singleFetch ? singleFetch.gateway(gateway) : gateway),
     plugins: options.hoistLiterals ? [useLiteralHoisting()] : [],
   };
 }

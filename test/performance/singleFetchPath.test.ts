@@ -1,0 +1,94 @@
+import * as resultShaping from '@apollo/gateway/dist/resultShaping';
+import { startGateway, type RunningGateway } from '../../gateway/startGateway';
+import { postGraphQL, TEST_SUBGRAPH_SECRET } from '../../kit/testing';
+import { startPlatform, type TestPlatform } from '../support/startPlatform';
+
+/** Operations a portal sends, as [query, variables]: single-fetch ones and others, well-formed and not. */
+const OPERATIONS: [string, Record<string, unknown>][] = [
+  // A catalog list page: one fetch, abstract nodes (the planner adds __typename), a fragment, a condition.
+  [
+    `query List($lifecycle: [String!], $withTags: Boolean!) { entities(filter: { kind: ["Component"], lifecycle: $lifecycle }, first: 5) {
+      totalCount pageInfo { hasNextPage endCursor } edges { cursor node { ref kind name title tags @include(if: $withTags) ... on Component { type lifecycle owner { ref name } } } } } }`,
+    { lifecycle: ['production'], withTags: true },
+  ],
+  ['query One($ref: ID!) { entity(ref: $ref) { __typename ref label: name ... on Component { lifecycle } ...Named } } fragment Named on Entity { name title }', { ref: 'component:default/checkout-service' }],
+  ['query One($ref: ID!) { entity(ref: $ref) { ref name } }', { ref: 'component:default/no-such-thing' }],
+  ['{ entities(filter: { text: "checkout" }, first: 3) { totalCount edges { node { ref name } } } }', {}],
+  ['{ __typename entitiesByRefs(refs: ["group:default/team-payments", "component:default/nope"]) { ref ... on Group { ownsTransitively { ref } } } }', {}],
+  // A subgraph error (BAD_USER_INPUT), and one with data beside it.
+  ['{ entities(first: 501) { totalCount } }', {}],
+  ['{ ok: entity(ref: "component:default/checkout-service") { ref } bad: entity(ref: "not a ref") { ref } }', {}],
+  // Variables the gateway rejects before planning.
+  ['query One($ref: ID!) { entity(ref: $ref) { ref } }', { ref: { not: 'an id' } }],
+  ['query One($ref: ID!) { entity(ref: $ref) { ref } }', {}],
+  // Two subgraphs (not a single fetch), and introspection beside a fetch.
+  ['{ entity(ref: "component:default/checkout-service") { ref latestRuns { pipeline status } } }', {}],
+  ['{ __schema { queryType { name } } entity(ref: "component:default/checkout-service") { ref } }', {}],
+  // A mutation answered with an error: sent once, whatever path reports it.
+  ['mutation { refreshLocation(id: "no-such-location") { id } }', {}],
+];
+
+// The lever `startGateway` uses by default: operations planned as one fetch skip
+// @apollo/gateway's execution. Its answers must be @apollo/gateway's, byte for byte, with
+// the same subgraph fetches, for every kind of answer.
+describe('single-fetch path', () => {
+  let platform: TestPlatform;
+  let lean: RunningGateway;
+  const fetches = { platform: [] as string[], lean: [] as string[] };
+  const leanUrl = () => `http://127.0.0.1:${lean.port}/graphql`;
+
+  beforeAll(async () => {
+    platform = await startPlatform({
+      only: ['catalog', 'cicd'],
+      subgraph: () => ({ demo: true }),
+      gateway: { performance: { singleFetchPath: false, onSubgraphFetch: (name) => fetches.platform.push(name) } },
+    });
+    lean = await startGateway({
+      port: 0,
+      host: '127.0.0.1',
+      supergraph: { kind: 'subgraphs', subgraphs: Object.values(platform.subgraphs).map(({ name, url }) => ({ name, url })) },
+      subgraphSecret: TEST_SUBGRAPH_SECRET,
+      log: () => undefined,
+      performance: { onSubgraphFetch: (name) => fetches.lean.push(name) },
+    });
+  }, 120_000);
+  afterAll(async () => {
+    await lean?.stop();
+    await platform?.stop();
+  });
+  afterEach(() => jest.restoreAllMocks());
+
+  async function rawAnswer(url: string, query: string, variables: Record<string, unknown>) {
+    const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+    return `${response.status} ${await response.text()}`;
+  }
+
+  it.each(OPERATIONS.map(([query, variables], i) => [i, query, variables] as const))('answers operation %i exactly as @apollo/gateway, with the same fetches', async (_i, query, variables) => {
+    // Twice each: the first request teaches the path its plan, the second takes it.
+    for (let round = 0; round < 2; round++) {
+      fetches.platform.length = 0;
+      fetches.lean.length = 0;
+      const expected = await rawAnswer(platform.gatewayUrl, query, variables);
+      const answered = await rawAnswer(leanUrl(), query, variables);
+      expect(answered).toBe(expected);
+      expect(fetches.lean).toEqual(fetches.platform);
+    }
+  });
+
+  it('shapes a single-fetch answer itself, and hands subgraph errors to @apollo/gateway', async () => {
+    const shaping = jest.spyOn(resultShaping, 'computeResponse');
+    const [list, listVariables] = OPERATIONS[0];
+    await postGraphQL(leanUrl(), list, listVariables);
+    shaping.mockClear();
+    const page = await postGraphQL(leanUrl(), list, listVariables);
+    expect(page.data!.entities.edges.length).toBeGreaterThan(0);
+    expect(shaping).not.toHaveBeenCalled();
+
+    const [failing] = OPERATIONS[5];
+    await postGraphQL(leanUrl(), failing, {});
+    shaping.mockClear();
+    const failed = await postGraphQL(leanUrl(), failing, {});
+    expect(failed.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    expect(shaping).toHaveBeenCalledTimes(1);
+  });
+});
