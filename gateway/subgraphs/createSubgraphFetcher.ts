@@ -125,5 +125,5 @@ function rememberTargets(max = 100): (url: string) => RequestOptions {
 function toResponse(url: string, incoming: IncomingMessage, body: Buffer): BufferedResponse {
   const status = incoming.statusCode ?? 502;
   // Subgraphs answer JSON: text is all the data source reads.
-  return new BufferedResponse(url, status, incoming.statusMessage ?? '', incoming.headers, body.toString('utf8'));
+  return new BufferedResponse(url, status, incoming.statusMessage ?? '', body.toString('utf8'));
 }
