@@ -1,4 +1,4 @@
-import { PGlite } from '@electric-sql/pglite';
+import { PGlite, protocol } from '@electric-sql/pglite';
 import { preparedPglite } from './preparedPglite';
 
 describe('preparedPglite', () => {
@@ -22,6 +22,35 @@ describe('preparedPglite', () => {
         expect(actual.fields).toEqual(expected.fields);
       }
     }
+  });
+
+  it('reads large answers, text in any script, empty strings and nulls as PGlite does', async () => {
+    // Thousands of rows: PGlite hands the answer over in several chunks.
+    const big = `SELECT n, repeat(chr(n % 700 + 200), n % 50) AS text, CASE WHEN n % 3 = 0 THEN NULL ELSE '' END AS empty,
+      jsonb_build_object('n', n, 'é', 'ü😀') AS doc, ARRAY['a,b', NULL, '{"x"}'] AS list FROM generate_series(1, $1::int) n`;
+    const prepared = preparedPglite(db);
+    for (const rowMode of ['array', 'object'] as const) {
+      const expected = await db.query(big, [5000], { rowMode });
+      const actual = await prepared.query(big, [5000], { rowMode });
+      expect(actual.rows).toHaveLength(5000);
+      expect(actual.rows).toEqual(expected.rows);
+    }
+  });
+
+  it('throws the error PGlite would, also after rows were sent, and ignores notices', async () => {
+    const prepared = preparedPglite(db);
+    const failing = `SELECT 10 / (n - 3) AS q FROM generate_series(1, 5) n`;
+    const expected = await db.query(failing).catch((error: unknown) => error);
+    const actual = await prepared.query(failing).catch((error: unknown) => error);
+    expect(actual).toBeInstanceOf(protocol.messages.DatabaseError);
+    // Every field PostgreSQL's error carries (code, severity, routine, ...), and the message;
+    // PGlite's `query` also adds the statement and its parameters (its `execProtocol` does not, nor does this).
+    const { query: _query, params: _params, queryOptions: _options, ...fields } = expected as Record<string, unknown>;
+    expect({ ...(actual as object) }).toEqual(fields);
+    expect((actual as Error).message).toBe((expected as Error).message);
+    expect((actual as { code: string }).code).toBe('22012');
+    await db.exec(`CREATE FUNCTION noisy(n int) RETURNS int LANGUAGE plpgsql AS $$ BEGIN RAISE NOTICE 'noisy %', n; RETURN n; END $$`);
+    expect((await prepared.query(`SELECT noisy(n) AS n FROM generate_series(1, 3) n`)).rows).toEqual([{ n: 1 }, { n: 2 }, { n: 3 }]);
   });
 
   it('serializes nulls and json parameters and counts affected rows', async () => {

@@ -45,9 +45,10 @@ export function preparedPglite(db: PGlite, maxStatements = 256): PGlite {
       const serializer = options?.serializers?.[type] ?? db.serializers[type];
       return serializer ? serializer(value) : String(value);
     });
-    let result;
+    let result: { rows: unknown[]; affectedRows: number };
     try {
-      result = await db.execProtocol(concat([...closing(), serialize.bind({ statement: statement.name, values }), serialize.execute({}), serialize.sync()]));
+      const answer = await execute(db, concat([...closing(), serialize.bind({ statement: statement.name, values }), serialize.execute({}), serialize.sync()]));
+      result = readAnswer(answer, statement.fields, options?.rowMode === 'array', options?.parsers, db.parsers);
     } catch (error) {
       // A schema change can invalidate the statement ("cached plan must not change result
       // type"): forget it, so the next call prepares it afresh.
@@ -55,21 +56,7 @@ export function preparedPglite(db: PGlite, maxStatements = 256): PGlite {
       toClose.push(statement.name);
       throw error;
     }
-    const parsers = options?.parsers;
-    const rows: unknown[][] = [];
-    let affectedRows = 0;
-    for (const message of result.messages) {
-      if (message.name === 'dataRow') {
-        const fields = (message as unknown as { fields: (string | null)[] }).fields;
-        rows.push(fields.map((value, i) => parseValue(value, statement.fields[i].dataTypeID, parsers, db.parsers)));
-      } else if (message.name === 'commandComplete') {
-        const [command, ...rest] = (message as unknown as { text: string }).text.split(' ');
-        if (['INSERT', 'UPDATE', 'DELETE', 'COPY', 'MERGE'].includes(command)) affectedRows += Number(rest[rest.length - 1]) || 0;
-      }
-    }
-    await db.syncToFs();
-    const named = options?.rowMode === 'array' ? rows : rows.map((row) => Object.fromEntries(row.map((value, i) => [statement.fields[i].name, value])));
-    return { rows: named, fields: statement.fields, affectedRows } as Results;
+    return { rows: result.rows, fields: statement.fields, affectedRows: result.affectedRows } as Results;
   };
 
   const query = (sql: string, params: unknown[] = [], options?: QueryOptions): Promise<Results> => {
@@ -96,13 +83,82 @@ interface Statement {
 
 const serialize = protocol.serialize;
 
+/**
+ * Runs protocol messages and returns PostgreSQL's answer as it came, for readAnswer,
+ * past PGlite's protocol parsing (`execProtocol`): that copies each value out of the
+ * answer and decodes it on its own (an ArrayBuffer.slice and a TextDecoder call per
+ * value), which cost a page of 100 rows more than executing it (bench/readPaths.ts).
+ * PGlite syncs its files after the call, as `execProtocol` does.
+ */
+async function execute(db: PGlite, message: Uint8Array): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  // The chunks are views into PGlite's memory, valid only during the call: copied.
+  await db.execProtocolRawStream(message, { onRawData: (bytes) => chunks.push(Buffer.from(bytes)) });
+  return chunks.length === 1 ? chunks[0] : Buffer.concat(chunks);
+}
+
+function databaseErrorOf(answer: Buffer): Error {
+  let error: Error | undefined;
+  new protocol.Parser().parse(answer, (message) => {
+    if (message instanceof protocol.messages.DatabaseError) error ??= message;
+  });
+  return error ?? new Error('PGlite answered with an error it could not read');
+}
+
+// Backend message codes (https://www.postgresql.org/docs/current/protocol-message-formats.html).
+const ERROR_RESPONSE = 0x45; // E
+const DATA_ROW = 0x44; // D
+const COMMAND_COMPLETE = 0x43; // C
+
+/**
+ * The rows (values parsed by type, as PGlite's `query` would) and the affected-row count
+ * of a bound statement's answer, read in place: each value decoded straight from the
+ * buffer. An error answer throws the DatabaseError PGlite's own parser makes of it, as
+ * `execProtocol` would. Notices are dropped, as PGlite drops them unless debugging;
+ * nothing here LISTENs, so no notification is lost.
+ */
+function readAnswer(
+  answer: Buffer,
+  fields: readonly { name: string; dataTypeID: number }[],
+  asArrays: boolean,
+  parsers: QueryOptions['parsers'],
+  defaults: Record<number | string, (value: string, type: number) => unknown>,
+): { rows: unknown[]; affectedRows: number } {
+  const rows: unknown[] = [];
+  let affectedRows = 0;
+  for (let offset = 0; offset < answer.length; ) {
+    const code = answer[offset];
+    const end = offset + 1 + answer.readInt32BE(offset + 1);
+    if (code === ERROR_RESPONSE) throw databaseErrorOf(answer);
+    if (code === DATA_ROW) {
+      const count = answer.readInt16BE(offset + 5);
+      // Named rows are built as they are read: no array of pairs per row.
+      const row = (asArrays ? new Array(count) : {}) as Record<string | number, unknown>;
+      let at = offset + 7;
+      for (let i = 0; i < count; i++) {
+        // Each value: its length (-1 for NULL), then its text.
+        const length = answer.readInt32BE(at);
+        at += 4;
+        row[asArrays ? i : fields[i].name] = length === -1 ? null : parseValue(answer.toString('utf8', at, at + length), fields[i].dataTypeID, parsers, defaults);
+        at += Math.max(length, 0);
+      }
+      rows.push(row);
+    } else if (code === COMMAND_COMPLETE) {
+      // The command tag, e.g. "INSERT 0 3", NUL-terminated.
+      const [command, ...rest] = answer.toString('utf8', offset + 5, end - 1).split(' ');
+      if (['INSERT', 'UPDATE', 'DELETE', 'COPY', 'MERGE'].includes(command)) affectedRows += Number(rest[rest.length - 1]) || 0;
+    }
+    offset = end;
+  }
+  return { rows, affectedRows };
+}
+
 function parseValue(
-  value: string | null,
+  value: string,
   type: number,
   parsers: QueryOptions['parsers'],
   defaults: Record<number | string, (value: string, type: number) => unknown>,
 ): unknown {
-  if (value === null) return null;
   const parser = parsers?.[type] ?? defaults[type];
   return parser ? parser(value, type) : value;
 }

@@ -7,13 +7,19 @@ export interface EntityPosition {
   ref: string;
 }
 
+// A page encodes a cursor per edge: one reused buffer rather than one allocated per cursor.
+const scratch = Buffer.alloc(1024);
+
 /**
  * Cursors are opaque to clients but carry the ordering they belong to (`ordering`) and the
  * sort value, so the next page starts exactly after the last entity (keyset pagination)
  * without reading what came before, and a cursor from another ordering is refused.
  */
 export function encodeEntityCursor(ordering: string, position: EntityPosition): string {
-  return Buffer.from(JSON.stringify([ordering, position.key, position.ref]), 'utf8').toString('base64url');
+  const json = JSON.stringify([ordering, position.key, position.ref]);
+  // A UTF-16 code unit is at most 3 bytes of UTF-8: a longer cursor gets a buffer of its own.
+  if (json.length * 3 > scratch.length) return Buffer.from(json, 'utf8').toString('base64url');
+  return scratch.toString('base64url', 0, scratch.write(json, 0, 'utf8'));
 }
 
 export function decodeEntityCursor(cursor: string, ordering: string, keyType: 'string' | 'number' | 'none'): EntityPosition {

@@ -72,6 +72,22 @@ describe('entity query SQL', () => {
     expect(() => decodeEntityCursor(textKey, 'relevance:ASC', 'number')).toThrow(/sort value/);
   });
 
+  it('encodes every cursor as base64url of its JSON, short or long, ASCII or not', () => {
+    // The format cursors were issued in, so those handed out earlier still decode.
+    const positions = [
+      { key: null, ref: 'component:default/x' },
+      { key: 'café ☕ 𝄞', ref: 'component:default/y' },
+      { key: 'long '.repeat(400), ref: 'component:default/z' },
+      { key: 'é'.repeat(280), ref: 'component:default/v' },
+      { key: 'é'.repeat(700), ref: 'component:default/w' },
+    ];
+    for (const position of positions) {
+      const cursor = encodeEntityCursor('metadata.title:ASC', position);
+      expect(cursor).toBe(Buffer.from(JSON.stringify(['metadata.title:ASC', position.key, position.ref]), 'utf8').toString('base64url'));
+      expect(decodeEntityCursor(cursor, 'metadata.title:ASC', 'string')).toEqual(position);
+    }
+  });
+
   it('refuses orderings it cannot page', () => {
     expect(() => entityOrderSql({ field: 'metadata.tags' }, null)).toThrow(/list/);
     expect(() => entityOrderSql({ field: 'relevance' }, null)).toThrow(/filter.text/);

@@ -4,7 +4,8 @@ import type { EntityRecord } from './entityRecord';
 /**
  * The Entity fields a summary row answers exactly as a whole row would: from the
  * `summary` column (the descriptor's apiVersion, kind, metadata name, namespace, title,
- * description and tags, spec type and lifecycle: migration 20261123000000_entity_summary)
+ * description and tags, spec type and lifecycle: migration 20261123000000_entity_summary,
+ * stored as json text since 20261124000000_entity_summary_json)
  * or, for the relation fields, from the ref alone. `entitySummary.test.ts` resolves every
  * one on every kind of Backstage's example catalog both ways and compares: a field added
  * here whose resolver reads more than that fails there.

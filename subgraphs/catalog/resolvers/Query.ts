@@ -8,6 +8,7 @@ import { normalizeEntityRef } from '../model/entityRef';
 import { CATALOG_ACTIONS } from '../permissions/catalogActions';
 import { catalogAccess } from '../permissions/catalogAccess';
 import { asksOnlySummaryFields } from './asksOnlySummaryFields';
+import { selectsField } from './selectedFields';
 
 const MAX_REFS = 500;
 
@@ -22,7 +23,12 @@ export const Query: QueryResolvers = {
       return record;
     });
   },
-  entities: (_, args, context, info) => listEntities(context.reads, args, catalogAccess(context).readable, asksOnlySummaryFields(info, ['edges', 'node'])),
+  // The total is counted in the page's statement when the query asks for it.
+  entities: (_, args, context, info) =>
+    listEntities(context.reads, args, catalogAccess(context).readable, {
+      summary: asksOnlySummaryFields(info, ['edges', 'node']),
+      count: selectsField(info, 'totalCount'),
+    }),
   // Locations are a basic permission: without it the list is empty, not an error.
   locations: (_, __, context) => (catalogAccess(context).allows(CATALOG_ACTIONS.locationRead) ? listLocations(context.prisma) : []),
 };

@@ -1,5 +1,6 @@
-import { Kind, type FieldNode, type FragmentDefinitionNode, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
+import type { FieldNode, FragmentDefinitionNode, GraphQLResolveInfo, SelectionSetNode } from 'graphql';
 import { SUMMARY_FIELDS } from '../data/entitySummary';
+import { selectedFields } from './selectedFields';
 
 // The answer depends only on the document, whose parsed form the server caches and reuses.
 const answers = new WeakMap<FieldNode, boolean>();
@@ -17,21 +18,11 @@ export function asksOnlySummaryFields(info: Pick<GraphQLResolveInfo, 'fieldNodes
   if (known !== undefined) return known;
   let nodeSelections: readonly FieldNode[] = info.fieldNodes;
   for (const name of path) nodeSelections = nodeSelections.flatMap((field) => childFields(field.selectionSet, name, info.fragments));
-  const answer = nodeSelections.every((node) => fieldsOf(node.selectionSet, info.fragments).every((field) => SUMMARY_FIELDS.has(field.name.value)));
+  const answer = nodeSelections.every((node) => selectedFields(node.selectionSet, info.fragments).every((field) => SUMMARY_FIELDS.has(field.name.value)));
   if (cacheable) answers.set(first, answer);
   return answer;
 }
 
 function childFields(selectionSet: SelectionSetNode | undefined, name: string, fragments: Record<string, FragmentDefinitionNode>): FieldNode[] {
-  return fieldsOf(selectionSet, fragments).filter((field) => field.name.value === name);
-}
-
-/** The fields of a selection set, with those of its inline fragments and fragment spreads. */
-function fieldsOf(selectionSet: SelectionSetNode | undefined, fragments: Record<string, FragmentDefinitionNode>): FieldNode[] {
-  if (!selectionSet) return [];
-  return selectionSet.selections.flatMap((selection): FieldNode[] => {
-    if (selection.kind === Kind.FIELD) return [selection];
-    if (selection.kind === Kind.INLINE_FRAGMENT) return fieldsOf(selection.selectionSet, fragments);
-    return fieldsOf(fragments[selection.name.value]?.selectionSet, fragments);
-  });
+  return selectedFields(selectionSet, fragments).filter((field) => field.name.value === name);
 }
