@@ -1,3 +1,4 @@
+export * from './database/allowLongStatements';
 export * from './database/applyMigrations';
 export * from './database/countingAdapter';
 export * from './database/databaseUrl';

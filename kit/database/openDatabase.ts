@@ -8,6 +8,7 @@ import { countingAdapter } from './countingAdapter';
 import { parseDatabaseUrl } from './databaseUrl';
 import { preparedPglite } from './preparedPglite';
 import type { SqlClient, SqlExecutor, SqlReads } from './sqlClient';
+import { ANSWER_GRACE_MS, NO_ANSWER_LIMIT_MS, StatementLimitClient } from './statementLimitClient';
 
 export interface DatabaseOptions {
   /** Give up connecting after this long: `pg` waits forever by default. Default 3 s. */
@@ -16,7 +17,8 @@ export interface DatabaseOptions {
    * PostgreSQL aborts any statement running longer than this, and the client gives up
    * on an answer 2 s later (a server that hangs cannot cancel anything itself). Default
    * 8 s: under the gateway's 10 s subgraph timeout, so a stuck database shows up as
-   * DB_UNAVAILABLE from the subgraph rather than a bare timeout at the gateway.
+   * DB_UNAVAILABLE from the subgraph rather than a bare timeout at the gateway. A long
+   * write lifts both for its own transaction (allowLongStatements).
    */
   statementTimeoutMs?: number;
   /** Connections in the pool (PostgreSQL only; PGlite is one connection). */
@@ -83,13 +85,17 @@ function openPostgres(url: string, options: DatabaseOptions): Database {
     max: options.poolSize ?? 10,
     connectionTimeoutMillis: options.connectTimeoutMs ?? 3_000,
     statement_timeout: statementTimeoutMs,
-    query_timeout: statementTimeoutMs + 2_000,
+    query_timeout: statementTimeoutMs + ANSWER_GRACE_MS,
     // Notices a server that vanished without closing the connection.
     keepAlive: true,
+    // Waits as long as a transaction's own SET LOCAL statement_timeout allows, not the pool's.
+    Client: StatementLimitClient,
   });
   // An idle client losing its server must not crash the process: the pool drops it and
   // the next query opens a fresh connection, so the subgraph recovers on its own.
   pool.on('error', () => undefined);
+  // A connection back in the pool serves requests again, at the short limit.
+  pool.on('release', (_error, client) => (client as unknown as StatementLimitClient).resetStatementLimit());
   const executor = (client: Pick<Pool, 'query'>, queryTimeoutMs?: number): SqlExecutor => ({
     exec: async (sql) => void (await client.query(queryConfig(sql, undefined, queryTimeoutMs))),
     query: async (sql, params) => (await client.query(queryConfig(sql, params, queryTimeoutMs))).rows,
@@ -107,7 +113,7 @@ function openPostgres(url: string, options: DatabaseOptions): Database {
           // Transactions are the kit's maintenance work (migrations): they may run long,
           // so no client-side answer timeout; statement_timeout still applies unless the
           // work lifts it with SET LOCAL.
-          const result = await work(executor(client, MAINTENANCE_QUERY_TIMEOUT_MS));
+          const result = await work(executor(client, NO_ANSWER_LIMIT_MS));
           await client.query('COMMIT');
           return result;
         } catch (error) {
@@ -130,9 +136,6 @@ function queryConfig(text: string, values: unknown[] | undefined, queryTimeoutMs
 /** pg's own parsers, but for `timestamp`, read as UTC. */
 const pgTypeParser = ((oid: number, format?: 'text' | 'binary') =>
   oid === TIMESTAMP_OID && format !== 'binary' ? utcTimestamp : pgTypes.getTypeParser(oid, format)) as typeof pgTypes.getTypeParser;
-
-/** pg reads `query_timeout: 0` as "use the pool's", so "no limit" is a day. */
-const MAINTENANCE_QUERY_TIMEOUT_MS = 24 * 60 * 60 * 1000;
 
 async function openPglite(dataDir: string | undefined): Promise<Database> {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
