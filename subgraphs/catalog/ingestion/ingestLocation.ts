@@ -52,8 +52,14 @@ export async function ingestLocation(prisma: PrismaClient, location: LocationRec
   await saveLocationErrors(prisma, location.id, problems);
   const statisticsStarted = Date.now();
   if (result.written + result.removed >= STATISTICS_AFTER_ROWS) {
-    await refreshStatistics(prisma);
-    options.log(`catalog: refreshed the planner's statistics after ${result.written + result.removed} changes (${Date.now() - statisticsStarted} ms)`);
+    // The read is committed: statistics only help the planner, so failing to refresh them
+    // (VACUUM cut by the request statement limit on a busy server) must not fail the read.
+    try {
+      await refreshStatistics(prisma);
+      options.log(`catalog: refreshed the planner's statistics after ${result.written + result.removed} changes (${Date.now() - statisticsStarted} ms)`);
+    } catch (error) {
+      options.log(`catalog: could not refresh the planner's statistics (${error instanceof Error ? error.message : String(error)}); the read stands, and PostgreSQL's autovacuum will refresh them`);
+    }
   }
   options.log(
     `catalog: ${location.target}: ${files} files (${files - parsed} unchanged, not parsed), ${entities} entities ` +

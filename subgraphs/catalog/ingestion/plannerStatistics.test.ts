@@ -4,7 +4,9 @@ import path from 'node:path';
 import { startTestSubgraph, type RunningTestSubgraph } from '../../../kit/testing';
 import { createCatalogSubgraph } from '..';
 import type { CatalogContext } from '../context';
-import { STATISTICS_AFTER_ROWS } from '../data/refreshStatistics';
+import * as statistics from '../data/refreshStatistics';
+
+const { STATISTICS_AFTER_ROWS } = statistics;
 
 const component = (index: number) =>
   `apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: component-${index}\nspec:\n  type: service\n  lifecycle: production\n  owner: team-a\n`;
@@ -39,5 +41,15 @@ describe('planner statistics after a large read (PGlite)', () => {
     await catalog.services.ingestion.registerLocation(path.join(dir, 'large.yaml'));
     expect(logs.filter((line) => line.includes("refreshed the planner's statistics after 1000 changes"))).toHaveLength(1);
     expect(await analyzedRows()).toBe(STATISTICS_AFTER_ROWS + 3);
+  });
+
+  it('keeps a committed read when the refresh fails, and says so', async () => {
+    jest.spyOn(statistics, 'refreshStatistics').mockRejectedValueOnce(new Error('canceling statement due to statement timeout'));
+    const many = Array.from({ length: STATISTICS_AFTER_ROWS }, (_, index) => component(index + 5_000));
+    writeFileSync(path.join(dir, 'other.yaml'), many.join('---\n'));
+    await catalog.services.ingestion.registerLocation(path.join(dir, 'other.yaml'));
+    expect(logs.filter((line) => line.includes("could not refresh the planner's statistics (canceling statement due to statement timeout)"))).toHaveLength(1);
+    const stored = await catalog.services.prisma.$queryRawUnsafe<{ count: number }[]>(`SELECT count(*)::int AS count FROM entities WHERE ref LIKE 'component:default/component-5%'`);
+    expect(stored[0].count).toBeGreaterThanOrEqual(STATISTICS_AFTER_ROWS);
   });
 });
