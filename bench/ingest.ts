@@ -2,6 +2,8 @@
  * `npm run bench:ingest [-- --sizes 1000,10000 --database pglite|postgres]`: how long the
  * catalog takes from registering a generated location until every entity is queryable,
  * with its relations, and the process's memory (see bench/README.md). Prints a table and JSON.
+ * `--help` lists the flags; node's own flags (`node --max-old-space-size=1024 --import tsx
+ * bench/ingest.ts`) reach each size's process too.
  *
  * Backstage's catalog backend needed about two minutes for 10,000 entities on this kind
  * of machine (the issue's measurement); the target is 20x faster.
@@ -11,6 +13,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { GCProfiler } from 'node:v8';
 import { startTestSubgraph } from '../kit/testing';
 import { createCatalogSubgraph } from '../subgraphs/catalog';
 import { benchDatabase, type DatabaseKind } from './benchDatabases';
@@ -31,12 +34,40 @@ interface Row {
   peakRssMb: number;
   /** Peak of the JavaScript heap in use (garbage not yet collected included) over the same span: not PGlite's data. */
   peakHeapMb: number;
+  /**
+   * Largest heap in use right after a full collection during the read: what the read
+   * keeps alive, without garbage. `peakHeapMb` far above it is garbage V8 lets grow.
+   */
+  liveHeapMb: number | null;
+  /** The same during the re-apply, which loads the location's stored rows first. */
+  reapplyLiveHeapMb: number | null;
+  /** Full collections over the read and the re-apply. */
+  fullGcs: number;
+  /** Time the main thread spent paused in collections (young and full) over the same span. */
+  gcPauseSeconds: number;
 }
+
+const HELP = `npm run bench:ingest -- [flags]
+  --sizes <n,n,...>          catalog sizes, each measured in its own process (default 1000,10000)
+  --database pglite|postgres where the catalog lives (default pglite; postgres: ENSEMBLE_BENCH_POSTGRES_URL,
+                             default postgresql://postgres@127.0.0.1:5432/postgres)
+  --one <n>                  measure one size in this process and print its row (what each child runs)
+  --help                     this text
+Node flags reach every size's process: node --max-old-space-size=1024 --import tsx bench/ingest.ts ...`;
 
 async function main() {
   const { values } = parseArgs({
-    options: { sizes: { type: 'string', default: '1000,10000' }, database: { type: 'string', default: 'pglite' }, one: { type: 'string' } },
+    options: {
+      sizes: { type: 'string', default: '1000,10000' },
+      database: { type: 'string', default: 'pglite' },
+      one: { type: 'string' },
+      help: { type: 'boolean', default: false },
+    },
   });
+  if (values.help) {
+    console.log(HELP);
+    return;
+  }
   if (values.database !== 'pglite' && values.database !== 'postgres') throw new Error('--database must be pglite or postgres');
   if (values.one) {
     console.log(`BENCH_ROW ${JSON.stringify(await measure(Number(values.one), values.database))}`);
@@ -79,18 +110,24 @@ async function measure(size: number, database: DatabaseKind): Promise<Row> {
     peakRss = Math.max(peakRss, rss);
     peakHeap = Math.max(peakHeap, heapUsed);
   }, 50);
+  const collections = new GCProfiler();
+  collections.start();
   try {
     const started = performance.now();
     const cpu = process.cpuUsage();
     await catalog.services.ingestion.registerLocation(root);
     const ingestSeconds = (performance.now() - started) / 1000;
     const { user, system } = process.cpuUsage(cpu);
+    const readGcs = collections.stop()?.statistics ?? [];
+    collections.start();
     const stored = await catalog.services.prisma.entity.count();
     const relations = await catalog.services.prisma.relation.count();
     if (stored !== entities) throw new Error(`expected ${entities} entities stored, found ${stored}`);
     const again = performance.now();
     await catalog.services.ingestion.refreshAll();
     const reapplySeconds = (performance.now() - again) / 1000;
+    const reapplyGcs = collections.stop()?.statistics ?? [];
+    const gcs = [...readGcs, ...reapplyGcs];
     return {
       database,
       entities: stored,
@@ -102,6 +139,11 @@ async function measure(size: number, database: DatabaseKind): Promise<Row> {
       startRssMb: megabytes(start.rss),
       peakRssMb: megabytes(peakRss),
       peakHeapMb: megabytes(peakHeap),
+      liveHeapMb: liveAfterFullGcs(readGcs),
+      reapplyLiveHeapMb: liveAfterFullGcs(reapplyGcs),
+      fullGcs: gcs.filter(isFull).length,
+      // GCProfiler reports each collection's cost in microseconds.
+      gcPauseSeconds: round(gcs.reduce((sum, gc) => sum + gc.cost, 0) / 1e6),
     };
   } finally {
     clearInterval(sampler);
@@ -110,6 +152,14 @@ async function measure(size: number, database: DatabaseKind): Promise<Row> {
     rmSync(dir, { recursive: true, force: true });
   }
 }
+
+type Collection = NonNullable<ReturnType<GCProfiler['stop']>>['statistics'][number];
+const isFull = (gc: Collection) => gc.gcType === 'MarkSweepCompact';
+/** Null when no full collection ran (a short span): nothing says then what was live. */
+const liveAfterFullGcs = (gcs: Collection[]) => {
+  const full = gcs.filter(isFull);
+  return full.length ? megabytes(Math.max(...full.map((gc) => gc.afterGC.heapStatistics.usedHeapSize))) : null;
+};
 
 const round = (value: number) => Math.round(value * 100) / 100;
 const megabytes = (bytes: number) => Math.round(bytes / 1024 / 1024);
