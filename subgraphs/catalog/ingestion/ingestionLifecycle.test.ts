@@ -5,9 +5,9 @@ import type { RunningSubgraph } from '../../../kit';
 import { describeEachDatabase, postGraphQL, startTestSubgraph, type TestDatabase } from '../../../kit/testing';
 import { createCatalogSubgraph } from '..';
 import type { CatalogContext } from '../context';
+import { componentYaml } from './componentYaml';
 
-const component = (name: string, owner = 'team-a') =>
-  `apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: ${name}\nspec:\n  type: service\n  lifecycle: production\n  owner: ${owner}\n`;
+const component = (name: string, owner?: string) => componentYaml(name, { owner });
 
 // What happens to stored entities as their files change: all or nothing per file,
 // orphans, conflicts between locations, and the direct write path.

@@ -5,16 +5,14 @@ import type { RunningSubgraph } from '../../../kit';
 import { startTestSubgraph } from '../../../kit/testing';
 import { createCatalogSubgraph } from '..';
 import type { CatalogContext } from '../context';
-
-const component = (name: string) =>
-  `apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: ${name}\nspec:\n  type: service\n  lifecycle: production\n  owner: team-a\n`;
+import { componentYaml } from './componentYaml';
 
 describe('periodic refresh', () => {
   let catalog: RunningSubgraph<CatalogContext>;
   let dir: string;
   beforeAll(async () => {
     dir = mkdtempSync(path.join(tmpdir(), 'ensemble-refresh-'));
-    writeFileSync(path.join(dir, 'catalog-info.yaml'), component('before'));
+    writeFileSync(path.join(dir, 'catalog-info.yaml'), componentYaml('before'));
     catalog = await startTestSubgraph(createCatalogSubgraph({ refreshIntervalMs: 100 }), { locations: [path.join(dir, 'catalog-info.yaml')] });
   });
   afterAll(async () => {
@@ -25,7 +23,7 @@ describe('periodic refresh', () => {
   it('picks up a changed file without anyone asking', async () => {
     const refs = async () => (await catalog.services.prisma.entity.findMany({ select: { ref: true } })).map((row) => row.ref);
     expect(await refs()).toEqual(['component:default/before']);
-    writeFileSync(path.join(dir, 'catalog-info.yaml'), component('after'));
+    writeFileSync(path.join(dir, 'catalog-info.yaml'), componentYaml('after'));
     // Bounded wait for the next refresh (not a speed assertion: up to 50 intervals).
     for (let attempt = 0; attempt < 50 && !(await refs()).includes('component:default/after'); attempt++) {
       await new Promise((resolve) => setTimeout(resolve, 100));

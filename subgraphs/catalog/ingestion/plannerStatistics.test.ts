@@ -5,11 +5,11 @@ import { startTestSubgraph, type RunningTestSubgraph } from '../../../kit/testin
 import { createCatalogSubgraph } from '..';
 import type { CatalogContext } from '../context';
 import * as statistics from '../data/refreshStatistics';
+import { componentYaml } from './componentYaml';
 
 const { STATISTICS_AFTER_ROWS } = statistics;
 
-const component = (index: number) =>
-  `apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: component-${index}\nspec:\n  type: service\n  lifecycle: production\n  owner: team-a\n`;
+const component = (index: number) => componentYaml(`component-${index}`);
 
 // PGlite runs no autovacuum: a large read must leave the planner statistics that match
 // the tables, or an embedded catalog's queries are planned as if it were empty.

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { readLocation } from './readLocation';
 import { createSourceReader } from './sourceReader';
+import { componentYaml } from './componentYaml';
 
 const EXAMPLES = path.resolve(__dirname, '../../../../shared/fixtures/backstage-examples');
 
@@ -14,8 +15,7 @@ function tempCatalog(files: Record<string, string>): string {
   return dir;
 }
 
-const component = (name: string, extra = '') =>
-  `apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: ${name}\n${extra}spec:\n  type: service\n  lifecycle: production\n  owner: team-a\n`;
+const component = (name: string, metadata?: string) => componentYaml(name, { metadata });
 
 describe('readLocation', () => {
   const reader = createSourceReader();

@@ -5,9 +5,7 @@ import { isDatabaseUnavailable, type RunningSubgraph } from '../../../kit';
 import { startTestSubgraph, testDatabaseKinds, type TestDatabase } from '../../../kit/testing';
 import { createCatalogSubgraph } from '..';
 import type { CatalogContext } from '../context';
-
-const component = (name: string) =>
-  `apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: ${name}\nspec:\n  type: service\n  lifecycle: production\n  owner: team-a\n`;
+import { componentYaml } from './componentYaml';
 
 /** The request limit here; the pool's answer timeout is 2 s more. */
 const REQUEST_LIMIT_MS = 1_000;
@@ -47,14 +45,14 @@ describeOnPostgres(`a location read past the request limit on PostgreSQL${postgr
   });
 
   it('writes the whole read, where a request doing the same insert is cancelled (57014, DB_UNAVAILABLE)', async () => {
-    writeFileSync(path.join(dir, 'catalog.yaml'), `${component('alpha')}---\n${component('beta')}`);
+    writeFileSync(path.join(dir, 'catalog.yaml'), `${componentYaml('alpha')}---\n${componentYaml('beta')}`);
     await catalog.services.ingestion.registerLocation(path.join(dir, 'catalog.yaml'));
     const stored = await catalog.services.prisma.entity.findMany({ select: { ref: true }, orderBy: { ref: 'asc' } });
     expect(stored.map((row) => row.ref)).toEqual(['component:default/alpha', 'component:default/beta']);
     expect(await catalog.services.prisma.relation.count({ where: { type: 'ownedBy' } })).toBe(2);
 
     // The direct write path (the `applyEntities` mutation) runs at the request limit.
-    const failure = await catalog.services.ingestion.apply(component('gamma'), false).catch((error) => error);
+    const failure = await catalog.services.ingestion.apply(componentYaml('gamma'), false).catch((error) => error);
     expect(failure).toBeInstanceOf(Error);
     expect(String(failure.message)).toMatch(/57014|statement timeout/);
     expect(isDatabaseUnavailable(failure)).toBe(true);

@@ -5,9 +5,9 @@ import type { RunningSubgraph } from '../../../kit';
 import { describeEachDatabase, startTestSubgraph, type TestDatabase } from '../../../kit/testing';
 import { createCatalogSubgraph } from '..';
 import type { CatalogContext } from '../context';
+import { componentYaml } from './componentYaml';
 
-const component = (name: string, owner = 'team-a') =>
-  `apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: ${name}\nspec:\n  type: service\n  lifecycle: production\n  owner: ${owner}\n`;
+const component = (name: string, owner?: string) => componentYaml(name, { owner });
 
 // A re-read parses only the files whose text changed; the rest must come out exactly as a
 // full read would leave them.
