@@ -142,8 +142,8 @@ describe('applyResultShape', () => {
     expect(applyResultShape(compiled, { flag: true }, {})).toBe(NOT_SHAPED);
   });
 
-  it('compiles no shape for introspection or a __proto__ response name', () => {
-    for (const query of ['{ __schema { queryType { name } } }', '{ entity(ref: "a") { ref } __type(name: "Group") { name } }', '{ __proto__: flag }']) {
+  it('compiles no shape for introspection or a response name Object.prototype has', () => {
+    for (const query of ['{ __schema { queryType { name } } }', '{ entity(ref: "a") { ref } __type(name: "Group") { name } }', '{ __proto__: flag }', '{ entity(ref: "a") { constructor: name } }', '{ entity(ref: "a") { toString: __typename } }']) {
       expect(compileResultShape(graphqlSchema, operationFromDocument(federationSchema, parse(query), { validate: false }))).toBeNull();
     }
   });

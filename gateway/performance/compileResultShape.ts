@@ -56,7 +56,7 @@ export type ValueShape =
   | { kind: 'object'; type: GraphQLCompositeType; selections: SelectionShape[] }
   | { kind: 'leaf'; isValid: ((value: unknown) => boolean) | null };
 
-/** An operation the shape does not answer for: introspection, or a response name that is not a plain key. */
+/** An operation the shape does not answer for: introspection, or a response name Object.prototype has. */
 class UnsupportedOperation extends Error {}
 
 /**
@@ -83,7 +83,9 @@ function compileSelections(schema: GraphQLSchema, selectionSet: SelectionSet): S
     if (selection.kind === 'FieldSelection') {
       const field = selection.element;
       const responseName = field.responseName();
-      if (field.definition.isSchemaIntrospectionField() || responseName === '__proto__') throw new UnsupportedOperation(field.name);
+      // Answers are plain objects: a response name that Object.prototype already has
+      // (`constructor`, `__proto__`, `toString`) would read as set before it is.
+      if (field.definition.isSchemaIntrospectionField() || responseName in Object.prototype) throw new UnsupportedOperation(field.name);
       if (field.name === '__typename') {
         shapes.push({ kind: 'typename', responseName, conditions });
         continue;
