@@ -112,7 +112,9 @@ export function useSingleFetchPath(options: { rememberedPlans?: number } = {}): 
   async function run(requestContext: RequestContext, executor: Executor) {
     const plan = plans.get(planKey(requestContext));
     const source = plan && sources.get(plan.serviceName);
-    if (!plan || !source) return executor(requestContext);
+    // A plan learnt from a request still in flight when the supergraph changed belongs to
+    // the old schema (the cache was emptied before it arrived): never used for the new one.
+    if (!plan || !source || plan.shape.schema !== requestContext.schema) return executor(requestContext);
     const provided = requestContext.request.variables ?? {};
     // Checked as the gateway checks them; a wrong one is reported by the gateway itself.
     if (plan.variableDefinitions.length > 0 && getVariableValues(requestContext.schema, plan.variableDefinitions, provided).errors) return executor(requestContext);

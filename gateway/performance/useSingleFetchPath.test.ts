@@ -1,0 +1,43 @@
+import type { ApolloGateway } from '@apollo/gateway';
+import { buildSchema, parse, type OperationDefinitionNode } from 'graphql';
+import { useSingleFetchPath } from './useSingleFetchPath';
+
+const SDL = 'type Query { flag: Boolean }';
+
+/** What the path needs of a request context, for a given API schema. */
+function requestFor(schema: ReturnType<typeof buildSchema>) {
+  return { schema, queryHash: 'hash-of-flag', request: { query: '{ flag }', variables: {} }, context: {} } as never;
+}
+
+// The lean path runs only plans learnt for the schema the request runs against.
+describe('useSingleFetchPath', () => {
+  it('sends a learnt plan itself, but not once the supergraph changed', async () => {
+    const path = useSingleFetchPath();
+    const fetched: string[] = [];
+    path.dataSource('flags', { process: async (request) => (fetched.push(request.request.query!), { data: { flag: true } }) });
+    const executed: unknown[] = [];
+    const gateway = path.gateway({
+      onSchemaLoadOrUpdate: () => () => undefined,
+      stop: async () => undefined,
+      load: async () => ({ executor: async (requestContext: unknown) => (executed.push(requestContext), { data: { flag: false } }) }),
+    } as unknown as ApolloGateway);
+    const { executor } = await gateway.load({ apollo: {} as never });
+
+    const before = buildSchema(SDL);
+    const operation = parse('{ flag }').definitions[0] as OperationDefinitionNode;
+    path.didResolveQueryPlan({
+      queryPlan: { kind: 'QueryPlan', node: { kind: 'Fetch', serviceName: 'flags', operation: '{flag}', operationName: undefined, operationKind: 'query' as never } },
+      serviceMap: {},
+      operationContext: { schema: before, operation, fragments: {} } as never,
+      requestContext: requestFor(before),
+    });
+    expect(await executor!(requestFor(before))).toEqual({ data: { flag: true } });
+    expect(fetched).toEqual(['{flag}']);
+    expect(executed).toHaveLength(0);
+
+    const after = buildSchema(SDL);
+    expect(await executor!(requestFor(after))).toEqual({ data: { flag: false } });
+    expect(fetched).toHaveLength(1);
+    expect(executed).toHaveLength(1);
+  });
+});
