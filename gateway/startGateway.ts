@@ -13,6 +13,7 @@ import { IdentityForwardingDataSource, type GatewayContext } from './auth/Identi
 import { identityOf, withAuthentication } from './auth/withAuthentication';
 import { gatewayPerformanceFeatures, type GatewayPerformanceOptions } from './performance/gatewayPerformanceFeatures';
 import { usePersistedDocuments, type PersistedDocumentsOptions } from './persistedDocuments/usePersistedDocuments';
+import { createDocumentStore } from './performance/createDocumentStore';
 
 /** Where the supergraph comes from: composed from running subgraphs, or a composed file's SDL. */
 export type SupergraphSource =
@@ -96,6 +97,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const server = new ApolloServer<GatewayContext>({
     ...(persisted ? { persistedQueries: persisted.persistedQueries } : {}),
     gateway: performance.gateway(gateway),
+    documentStore: createDocumentStore(),
     // Entry points own shutdown order (gateway, then subgraphs, then databases).
     stopOnTerminationSignals: false,
     introspection: !production,
