@@ -59,7 +59,7 @@ describe('operationCost', () => {
   });
 
   it('tells whether a size argument takes a variable, in the operation or a fragment', () => {
-    const reads = (query: string) => costReadsVariables(parse(query).definitions);
+    const reads = (query: string) => costReadsVariables(parse(query).definitions as (OperationDefinitionNode | FragmentDefinitionNode)[]);
     expect(reads('query ($n: Int) { entity(ref: "a") { runs(first: $n) { status } } }')).toBe(true);
     expect(reads('query ($n: Int) { entity(ref: "a") { ...R } } fragment R on Entity { runs(last: $n) { status } }')).toBe(true);
     expect(reads('query ($ref: ID!) { entity(ref: $ref) { runs(first: 3) { status } } }')).toBe(false);

@@ -1,5 +1,4 @@
 import {
-  BREAK,
   getArgumentValues,
   getNamedType,
   getNullableType,
@@ -7,14 +6,12 @@ import {
   isListType,
   isObjectType,
   Kind,
-  type ASTNode,
   type FragmentDefinitionNode,
   type GraphQLNamedType,
   type GraphQLSchema,
   type OperationDefinitionNode,
   type SelectionSetNode,
   type ValueNode,
-  visit,
 } from 'graphql';
 
 export interface CostOptions {
@@ -97,24 +94,19 @@ export function operationCost(
 /**
  * Whether the cost of these definitions can change with the request's variables: only
  * when a size argument takes one (`first: $n`); every other input to the cost is in the
- * document or the schema. (Conservative: any argument with a size argument's name counts.)
+ * document or the schema. (Conservative: any field argument with a size argument's name
+ * counts.) A plain walk, not `visit`: it runs for every new document.
  */
-export function costReadsVariables(definitions: readonly ASTNode[], options: Pick<CostOptions, 'sizeArguments'> = {}): boolean {
+export function costReadsVariables(definitions: readonly (OperationDefinitionNode | FragmentDefinitionNode)[], options: Pick<CostOptions, 'sizeArguments'> = {}): boolean {
   const sizeArguments = options.sizeArguments ?? DEFAULT_SIZE_ARGUMENTS;
-  let reads = false;
-  for (const definition of definitions) {
-    visit(definition, {
-      Argument: (argument) => {
-        if (!sizeArguments.includes(argument.name.value) || !holdsVariable(argument.value)) return undefined;
-        reads = true;
-        return BREAK;
-      },
+  const reads = (selectionSet: SelectionSetNode): boolean =>
+    selectionSet.selections.some((selection) => {
+      if (selection.kind === Kind.FRAGMENT_SPREAD) return false;
+      if (selection.kind === Kind.FIELD && selection.arguments?.some((argument) => sizeArguments.includes(argument.name.value) && holdsVariable(argument.value))) return true;
+      return selection.selectionSet ? reads(selection.selectionSet) : false;
     });
-    if (reads) return true;
-  }
-  return false;
+  return definitions.some((definition) => reads(definition.selectionSet));
 }
-
 function holdsVariable(value: ValueNode): boolean {
   if (value.kind === Kind.VARIABLE) return true;
   if (value.kind === Kind.LIST) return value.values.some(holdsVariable);
