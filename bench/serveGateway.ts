@@ -22,6 +22,7 @@ interface GatewayConfig {
   subgraphs: { name: string; url: string }[];
   hoistLiterals: boolean;
   singleFetchPath: boolean;
+  documentTemplates: boolean;
 }
 
 async function main() {
@@ -37,7 +38,7 @@ async function main() {
       supergraph: { kind: 'subgraphs', subgraphs: config.subgraphs },
       subgraphSecret: config.secret,
       log,
-      performance: { hoistLiterals: config.hoistLiterals, singleFetchPath: config.singleFetchPath, onSubgraphFetch: onFetch },
+      performance: { hoistLiterals: config.hoistLiterals, singleFetchPath: config.singleFetchPath, documentTemplates: config.documentTemplates, onSubgraphFetch: onFetch },
     });
     url = `http://127.0.0.1:${gateway.port}/graphql`;
   } else {

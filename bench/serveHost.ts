@@ -33,6 +33,7 @@ export interface HostConfig {
   /** Literal hoisting in the in-process gateways. */
   hoistLiterals: boolean;
   singleFetchPath: boolean;
+  documentTemplates: boolean;
   /** Where scorecards read facts when no `ensemble` target runs here (a gateway process). */
   scorecardsGatewayUrl?: string;
   scanShare: number;
@@ -105,6 +106,7 @@ async function main() {
           inProcess: name === 'ensemble' ? inProcess : [],
           hoistLiterals: config.hoistLiterals,
           singleFetchPath: config.singleFetchPath,
+          documentTemplates: config.documentTemplates,
           onSubgraphFetch: (subgraph) => counters.add(`fetches:${name}`, subgraph),
         },
       });

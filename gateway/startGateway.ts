@@ -13,7 +13,6 @@ import { IdentityForwardingDataSource, type GatewayContext } from './auth/Identi
 import { identityOf, withAuthentication } from './auth/withAuthentication';
 import { gatewayPerformanceFeatures, type GatewayPerformanceOptions } from './performance/gatewayPerformanceFeatures';
 import { usePersistedDocuments, type PersistedDocumentsOptions } from './persistedDocuments/usePersistedDocuments';
-import { createDocumentStore } from './performance/createDocumentStore';
 
 /** Where the supergraph comes from: composed from running subgraphs, or a composed file's SDL. */
 export type SupergraphSource =
@@ -75,7 +74,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const probe = createSubgraphFetcher({ timeoutMs: options.readinessTimeoutMs ?? 2_000, secret: options.subgraphSecret, agents });
   // Filled as the gateway builds a data source per subgraph of the supergraph it loads.
   const subgraphs = new Map<string, string>();
-  const performance = gatewayPerformanceFeatures(options.performance ?? {}, options.log);
+  const limits = combineFeatures(useOperationLimits(options.limits));
+  const performance = gatewayPerformanceFeatures(options.performance ?? {}, options.log, limits.parseOptions);
   const gateway = new ApolloGateway({
     ...(options.supergraph.kind === 'sdl'
       ? { supergraphSdl: options.supergraph.supergraphSdl }
@@ -91,13 +91,12 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   gateway.onSchemaLoadOrUpdate(() => {
     supergraphLoaded = true;
   });
-  const limits = combineFeatures(useOperationLimits(options.limits));
   const authenticate = createAuthenticator(options.auth ?? { anonymous: true });
   const persisted = options.persistedDocuments && usePersistedDocuments(options.persistedDocuments);
   const server = new ApolloServer<GatewayContext>({
     ...(persisted ? { persistedQueries: persisted.persistedQueries } : {}),
     gateway: performance.gateway(gateway),
-    documentStore: createDocumentStore(),
+    documentStore: performance.documentStore,
     // Entry points own shutdown order (gateway, then subgraphs, then databases).
     stopOnTerminationSignals: false,
     introspection: !production,

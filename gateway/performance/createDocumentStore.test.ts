@@ -27,4 +27,17 @@ describe('createDocumentStore', () => {
     expect(await store.get('small')).toBeUndefined();
     expect(await store.delete('small')).toBe(false);
   });
+
+  it('answers the next lookup of a provided query hash once, under any schema prefix, without keeping it', async () => {
+    const store = createDocumentStore();
+    const built = documentOf(10);
+    store.provide('abc123', built);
+    expect(await store.get('schemahash:abc123')).toBe(built);
+    expect(await store.get('schemahash:abc123')).toBeUndefined();
+    // A document Apollo Server stored itself comes first.
+    const stored = documentOf(12);
+    await store.set('schemahash:def456', stored);
+    store.provide('def456', built);
+    expect(await store.get('schemahash:def456')).toBe(stored);
+  });
 });

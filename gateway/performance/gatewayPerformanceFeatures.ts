@@ -1,10 +1,13 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { ApolloGateway, GatewayConfig, GraphQLDataSource } from '@apollo/gateway';
+import type { ParseOptions } from 'graphql';
 import { countSubgraphFetches } from './countSubgraphFetches';
+import { createDocumentStore, type TemplatedDocumentStore } from './createDocumentStore';
 import type { InProcessSubgraph } from './createInProcessSubgraph';
 import { InProcessDataSource } from './InProcessDataSource';
 import { useLiteralHoisting } from './useLiteralHoisting';
 import { useSingleFetchPath } from './useSingleFetchPath';
+import { createDocumentTemplates } from './templates/createDocumentTemplates';
 
 export interface GatewayPerformanceOptions {
   /**
@@ -14,6 +17,12 @@ export interface GatewayPerformanceOptions {
   inProcess?: InProcessSubgraph[];
   /** Field-argument literals become variables before planning, so they share plans. Default false. */
   hoistLiterals?: boolean;
+  /**
+   * With `hoistLiterals`: a new text of a known shape (other literals, spacing, comments)
+   * is built from the shape's template instead of being parsed, validated and hoisted
+   * (templates/). Default true; false is the lever's "before".
+   */
+  documentTemplates?: boolean;
   /** The query-plan cache's approximate size. Default 30 MiB (@apollo/gateway's own default). */
   queryPlanStoreMiB?: number;
   /** Called before every subgraph fetch, with the subgraph's name (the benchmark counts them). */
@@ -31,13 +40,20 @@ export interface GatewayPerformanceFeatures {
   gatewayConfig: Pick<GatewayConfig, 'experimental_approximateQueryPlanStoreMiB' | 'experimental_didResolveQueryPlan'>;
   /** The gateway Apollo Server is given. */
   gateway(gateway: ApolloGateway): Pick<ApolloGateway, 'load' | 'onSchemaLoadOrUpdate' | 'stop'>;
+  /** Apollo Server's cache of parsed, validated documents (createDocumentStore.ts). */
+  documentStore: TemplatedDocumentStore;
   plugins: ApolloServerPlugin<any>[];
 }
 
-/** The gateway's performance levers, from its options; each one measured by `npm run bench`. */
-export function gatewayPerformanceFeatures(options: GatewayPerformanceOptions, log: (line: string) => void): GatewayPerformanceFeatures {
+/**
+ * The gateway's performance levers, from its options; each one measured by `npm run bench`.
+ * `parseOptions` are the limits Apollo Server parses with: templates lex texts under them.
+ */
+export function gatewayPerformanceFeatures(options: GatewayPerformanceOptions, log: (line: string) => void, parseOptions: ParseOptions = {}): GatewayPerformanceFeatures {
   const local = new Map((options.inProcess ?? []).map((subgraph) => [subgraph.name, subgraph]));
   const singleFetch = options.singleFetchPath === false ? null : useSingleFetchPath();
+  const documentStore = createDocumentStore();
+  const templates = options.documentTemplates === false ? undefined : { templates: createDocumentTemplates({ parseOptions }), store: documentStore };
   return {
     dataSource: (name, remote) => {
       const inProcess = local.get(name);
@@ -50,6 +66,7 @@ export function gatewayPerformanceFeatures(options: GatewayPerformanceOptions, l
       ...(singleFetch ? { experimental_didResolveQueryPlan: singleFetch.didResolveQueryPlan } : {}),
     },
     gateway: (gateway) => (singleFetch ? singleFetch.gateway(gateway) : gateway),
-    plugins: options.hoistLiterals ? [useLiteralHoisting()] : [],
+    documentStore,
+    plugins: options.hoistLiterals ? [useLiteralHoisting({ templates })] : [],
   };
 }

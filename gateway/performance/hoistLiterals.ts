@@ -7,6 +7,7 @@ import {
   valueFromASTUntyped,
   type ArgumentNode,
   type DocumentNode,
+  type GraphQLInputType,
   type GraphQLSchema,
   type OperationDefinitionNode,
   type TypeNode,
@@ -21,6 +22,14 @@ export interface HoistedDocument {
   /** The hoisted document, printed: the same for every request that differs only in literal values. */
   text: string;
   values: Record<string, unknown>;
+  /** Each hoisted argument as it stood in the document given, with its variable's name and type. */
+  hoisted: HoistedArgument[];
+}
+
+export interface HoistedArgument {
+  variable: string;
+  argument: ArgumentNode;
+  type: GraphQLInputType;
 }
 
 const PREFIX = '__lit';
@@ -29,7 +38,7 @@ const PREFIX = '__lit';
  * Rewrites `entity(ref: "component:a")` as `entity(ref: $__lit0)` with
  * `{ __lit0: "component:a" }`, so operations that differ only in literal values (scripts
  * that inline them, generated queries) share one query plan. Only field arguments whose
- * value holds no variable are hoisted; directive arguments (`@include(if: true)`) stay,
+ * value holds no variable, and whose numbers read back as written, are hoisted; directive arguments (`@include(if: true)`) stay,
  * since the planner reads them. Null when there is nothing to hoist, or the document
  * holds several operations (which one runs is decided later).
  */
@@ -39,6 +48,7 @@ export function hoistLiterals(schema: GraphQLSchema, document: DocumentNode): Ho
   const typeInfo = new TypeInfo(schema);
   const values: Record<string, unknown> = {};
   const definitions: VariableDefinitionNode[] = [];
+  const hoisted: HoistedArgument[] = [];
   let directiveDepth = 0;
   const rewritten = visit(
     document,
@@ -46,13 +56,14 @@ export function hoistLiterals(schema: GraphQLSchema, document: DocumentNode): Ho
       Directive: { enter: () => void directiveDepth++, leave: () => void directiveDepth-- },
       Argument: (node: ArgumentNode) => {
         const argument = typeInfo.getArgument();
-        if (directiveDepth > 0 || !argument || containsVariable(node.value)) return undefined;
+        if (directiveDepth > 0 || !argument || !isHoistable(node.value)) return undefined;
         const name = `${PREFIX}${definitions.length}`;
         values[name] = valueFromASTUntyped(node.value);
+        hoisted.push({ variable: name, argument: node, type: argument.type });
         definitions.push({
           kind: Kind.VARIABLE_DEFINITION,
           variable: { kind: Kind.VARIABLE, name: { kind: Kind.NAME, value: name } },
-          type: parseType(String(argument.type)) as TypeNode,
+          type: parseType(String(argument.type), { noLocation: true }) as TypeNode,
         });
         return { ...node, value: { kind: Kind.VARIABLE, name: { kind: Kind.NAME, value: name } } };
       },
@@ -67,18 +78,32 @@ export function hoistLiterals(schema: GraphQLSchema, document: DocumentNode): Ho
         : definition,
     ),
   };
-  return { document: withVariables, text: print(withVariables), values };
+  return { document: withVariables, text: print(withVariables), values, hoisted };
 }
 
-function containsVariable(value: ValueNode): boolean {
+/**
+ * A literal that means the same as a variable: it holds no variable, and every number in
+ * it reads back as written (`valueFromASTUntyped` reads 2^53+1 as another number, and
+ * 1e400 as Infinity, which no Float variable accepts).
+ */
+function isHoistable(value: ValueNode): boolean {
   switch (value.kind) {
     case Kind.VARIABLE:
-      return true;
-    case Kind.LIST:
-      return value.values.some(containsVariable);
-    case Kind.OBJECT:
-      return value.fields.some((field) => containsVariable(field.value));
-    default:
       return false;
+    case Kind.LIST:
+      return value.values.every(isHoistable);
+    case Kind.OBJECT:
+      return value.fields.every((field) => isHoistable(field.value));
+    case Kind.INT:
+      return isFaithfulInt(value.value);
+    case Kind.FLOAT:
+      return Number.isFinite(parseFloat(value.value));
+    default:
+      return true;
   }
+}
+
+/** An integer literal that `parseInt` reads back exactly (`-0` and 2^53+1 do not). */
+export function isFaithfulInt(literal: string): boolean {
+  return String(parseInt(literal, 10)) === literal;
 }

@@ -1,11 +1,11 @@
 import { execute, parse } from 'graphql';
 import { createMonolithSchema, type MonolithPart } from '../../bench/monolith/createMonolithSchema';
-import { startGateway, type RunningGateway } from '../../gateway/startGateway';
+import type { RunningGateway } from '../../gateway/startGateway';
 import { createInProcessSubgraph, type InProcessSubgraph } from '../../gateway/performance/createInProcessSubgraph';
-import { hoistLiterals } from '../../gateway/performance/hoistLiterals';
-import { postGraphQL, TEST_SUBGRAPH_SECRET } from '../../kit/testing';
+import { postGraphQL } from '../../kit/testing';
 import { SUBGRAPHS } from '../../supergraph.config';
 import { startPlatform, type TestPlatform } from '../support/startPlatform';
+import { startSecondGateway } from '../support/startSecondGateway';
 
 const ENTITY_PAGE = `
   query ($ref: ID!) {
@@ -34,14 +34,7 @@ describe('in-process subgraph calls', () => {
       local.push(await createInProcessSubgraph(await entry.load(), platform.subgraphs[entry.name].services, { log: () => undefined }));
       parts.push({ module: await entry.load(), services: platform.subgraphs[entry.name].services });
     }
-    inProcessGateway = await startGateway({
-      port: 0,
-      host: '127.0.0.1',
-      supergraph: { kind: 'subgraphs', subgraphs: Object.values(platform.subgraphs).map(({ name, url }) => ({ name, url })) },
-      subgraphSecret: TEST_SUBGRAPH_SECRET,
-      log: () => undefined,
-      performance: { inProcess: local, hoistLiterals: true, onSubgraphFetch: (name) => fetched.push(name) },
-    });
+    inProcessGateway = await startSecondGateway(platform, { inProcess: local, hoistLiterals: true, onSubgraphFetch: (name) => fetched.push(name) });
   }, 120_000);
   afterAll(async () => {
     await inProcessGateway?.stop();
@@ -94,30 +87,5 @@ describe('in-process subgraph calls', () => {
       expect({ query, errors: direct.errors }).toEqual({ query, errors: undefined });
       expect(JSON.parse(JSON.stringify(direct.data))).toEqual(throughGateway.data);
     }
-  });
-});
-
-describe('hoistLiterals', () => {
-  const schema = require('graphql').buildSchema(`
-    enum Order { ASC DESC }
-    input Filter { kind: [String!], text: String }
-    type Query { entity(ref: ID!): String, entities(filter: Filter, first: Int = 50, order: Order): [String] }
-  `);
-
-  it('turns documents that differ only in literal values into one text, with the values as variables', () => {
-    const a = hoistLiterals(schema, parse('query { entity(ref: "component:a") entities(filter: { kind: ["Component"] }, first: 5, order: DESC) }'))!;
-    const b = hoistLiterals(schema, parse('query {\n  # another comment\n  entity(ref: "component:b") entities(filter: { kind: ["API"] }, first: 9, order: ASC) }'))!;
-    expect(a.text).toBe(b.text);
-    expect(a.text).toContain('$__lit0: ID!');
-    expect(a.text).toContain('$__lit1: Filter');
-    expect(a.values).toEqual({ __lit0: 'component:a', __lit1: { kind: ['Component'] }, __lit2: 5, __lit3: 'DESC' });
-    expect(b.values).toEqual({ __lit0: 'component:b', __lit1: { kind: ['API'] }, __lit2: 9, __lit3: 'ASC' });
-  });
-
-  it('leaves arguments holding variables, and directive arguments, as they are', () => {
-    const hoisted = hoistLiterals(schema, parse('query ($f: Filter) { entities(filter: $f) @include(if: true) entity(ref: "x") }'))!;
-    expect(hoisted.text).toContain('entities(filter: $f) @include(if: true)');
-    expect(hoisted.values).toEqual({ __lit0: 'x' });
-    expect(hoistLiterals(schema, parse('query ($f: Filter) { entities(filter: $f) }'))).toBeNull();
   });
 });
