@@ -1,6 +1,5 @@
-import { describeEachDatabase, postGraphQL, startTestSubgraph, type RunningTestSubgraph, type TestDatabase } from '../../kit/testing';
-import { catalogSubgraph } from '.';
-import type { CatalogContext } from './context';
+import { describeEachDatabase } from '../../kit/testing';
+import { useDemoCatalog } from './useDemoCatalog';
 
 interface KeyValue { key: string; value: string }
 /** An entity as the API shows it: what the expectations below are computed from, in plain JS. */
@@ -31,24 +30,16 @@ const textMatches = (node: Node, text: string) => {
 };
 
 describeEachDatabase('catalog query API', (kind) => {
-  let database: TestDatabase;
-  let catalog: RunningTestSubgraph<CatalogContext>;
+  const demo = useDemoCatalog(kind);
+  const { statements, post } = demo;
   let all: Node[];
-  const statements: string[] = [];
-  const post = (query: string, variables?: Record<string, unknown>) => postGraphQL(catalog.url, query, variables);
 
   beforeAll(async () => {
-    database = await kind.create();
-    catalog = await startTestSubgraph(catalogSubgraph, { databaseUrl: database.url, demo: true, onQuery: (sql) => statements.push(sql) });
     const result = await post(`{ entities(first: 500) { totalCount edges { node { ${NODE_FIELDS} } } } }`);
     expect(result.errors).toBeUndefined();
     all = result.data!.entities.edges.map((edge: { node: Node }) => edge.node);
     expect(all.length).toBe(result.data!.entities.totalCount);
     expect(all.length).toBeGreaterThan(50);
-  });
-  afterAll(async () => {
-    await catalog?.stop();
-    await database?.drop();
   });
 
   /** The refs `entities` returns for a filter, checking that totalCount agrees. */

@@ -1,9 +1,8 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describeEachDatabase, postGraphQL, startTestSubgraph, type RunningTestSubgraph, type TestDatabase } from '../../kit/testing';
-import { catalogSubgraph } from '.';
-import type { CatalogContext } from './context';
+import { describeEachDatabase } from '../../kit/testing';
+import { useDemoCatalog } from './useDemoCatalog';
 
 interface Node { ref: string; kind: string; relations: { type: string; targetRef: string }[] }
 const refsOf = (entities: { ref: string }[]) => entities.map((entity) => entity.ref);
@@ -34,12 +33,10 @@ function cyclicCatalog(): object[] {
 }
 
 describeEachDatabase('catalog transitive fields', (kind) => {
-  let database: TestDatabase;
-  let catalog: RunningTestSubgraph<CatalogContext>;
+  const demo = useDemoCatalog(kind);
+  const { statements, post } = demo;
   let directory: string;
   let all: Node[];
-  const statements: string[] = [];
-  const post = (query: string, variables?: Record<string, unknown>) => postGraphQL(catalog.url, query, variables);
   const writeCatalog = (file: string, documents: object[]) => {
     const target = path.join(directory, file);
     writeFileSync(target, documents.map((document) => JSON.stringify(document)).join('\n---\n'));
@@ -48,17 +45,13 @@ describeEachDatabase('catalog transitive fields', (kind) => {
 
   beforeAll(async () => {
     directory = mkdtempSync(path.join(tmpdir(), 'catalog-traversal-'));
-    database = await kind.create();
-    catalog = await startTestSubgraph(catalogSubgraph, { databaseUrl: database.url, demo: true, onQuery: (sql) => statements.push(sql) });
-    await catalog.services.ingestion.registerLocation(writeCatalog('cycles.yaml', cyclicCatalog()));
+    await demo.catalog.services.ingestion.registerLocation(writeCatalog('cycles.yaml', cyclicCatalog()));
     const result = await post('{ entities(first: 500) { edges { node { ref kind relations { type targetRef } } } } }');
     expect(result.errors).toBeUndefined();
     all = result.data!.entities.edges.map((edge: { node: Node }) => edge.node);
     expect(all.map((node) => node.ref)).toEqual(expect.arrayContaining(['group:default/loop-a', 'component:default/clique-5']));
   });
   afterAll(async () => {
-    await catalog?.stop();
-    await database?.drop();
     if (directory) rmSync(directory, { recursive: true, force: true });
   });
 
@@ -142,7 +135,7 @@ describeEachDatabase('catalog transitive fields', (kind) => {
 
   it('caps a transitive answer at 1000 entities', async () => {
     const many = Array.from({ length: 1001 }, (_, index) => component(`bulk-${String(index).padStart(4, '0')}`, { owner: 'bulk-owner' }));
-    await catalog.services.ingestion.registerLocation(writeCatalog('bulk.yaml', [group('bulk-owner', null, []), ...many]));
+    await demo.catalog.services.ingestion.registerLocation(writeCatalog('bulk.yaml', [group('bulk-owner', null, []), ...many]));
     const result = await post('{ entity(ref: "group:bulk-owner") { ... on Group { ownsTransitively { ref } } } }');
     expect(result.errors).toBeUndefined();
     const refs = refsOf(result.data!.entity.ownsTransitively);
@@ -208,7 +201,7 @@ describeEachDatabase('catalog transitive fields', (kind) => {
       ['ring-0', 'ring-1', 'ring-10', 'ring-11', 'ring-2'].map((name) => `component:default/${name}`),
     );
     // One new entity sorts before the cursor, one after it.
-    await catalog.services.ingestion.registerLocation(
+    await demo.catalog.services.ingestion.registerLocation(
       writeCatalog('more.yaml', [component('ring-00', { owner: 'loop-a' }), component('ring-3a', { owner: 'loop-a' })]),
     );
     const second = await page(first.pageInfo.endCursor);

@@ -1,10 +1,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Kind, parse, type ObjectTypeDefinitionNode } from 'graphql';
-import { describeEachDatabase, postGraphQL, startTestSubgraph, type RunningTestSubgraph, type TestDatabase } from '../../../kit/testing';
-import { catalogSubgraph } from '..';
-import type { CatalogContext } from '../context';
+import { describeEachDatabase } from '../../../kit/testing';
 import { SUMMARY_FIELDS } from './entitySummary';
+import { useDemoCatalog } from '../useDemoCatalog';
 
 // Sub-selections for the summary fields that return objects.
 const SUB_SELECTION: Record<string, string> = { relations: '{ type targetRef }', owner: '{ ref }', system: '{ ref }' };
@@ -26,21 +25,9 @@ function summarySelection(): string {
 }
 
 describeEachDatabase('list rows cut down to a summary', (kind) => {
-  let database: TestDatabase;
-  let catalog: RunningTestSubgraph<CatalogContext>;
-  const statements: string[] = [];
-  const list = (extra: string) =>
-    postGraphQL(catalog.url, `{ entities(first: 500) { totalCount edges { cursor node { ${summarySelection()} ${extra} } } } }`);
-
-  beforeAll(async () => {
-    database = await kind.create();
-    // Backstage's example catalog: every kind, with and without titles, tags, types.
-    catalog = await startTestSubgraph(catalogSubgraph, { databaseUrl: database.url, demo: true, onQuery: (sql) => statements.push(sql) });
-  });
-  afterAll(async () => {
-    await catalog?.stop();
-    await database?.drop();
-  });
+  const demo = useDemoCatalog(kind);
+  const { statements, post } = demo;
+  const list = (extra: string) => post(`{ entities(first: 500) { totalCount edges { cursor node { ${summarySelection()} ${extra} } } } }`);
 
   it('answers every summary field of every kind exactly as a whole row does', async () => {
     statements.length = 0;
@@ -70,7 +57,7 @@ describeEachDatabase('list rows cut down to a summary', (kind) => {
 
   it('answers a walk (ownsTransitively) from summary rows exactly as from whole rows', async () => {
     const owned = (extra: string) =>
-      postGraphQL(catalog.url, `{ entities(filter: { kind: ["Group"] }, first: 100) { edges { node { ref ... on Group { ownsTransitively { ${summarySelection()} ${extra} } } } } } }`);
+      post(`{ entities(filter: { kind: ["Group"] }, first: 100) { edges { node { ref ... on Group { ownsTransitively { ${summarySelection()} ${extra} } } } } } }`);
     statements.length = 0;
     const summary = await owned('');
     const summaryRead = statements.join('\n');
@@ -86,10 +73,7 @@ describeEachDatabase('list rows cut down to a summary', (kind) => {
 
   it('reads whole rows when a field outside the summary hides in a fragment', async () => {
     statements.length = 0;
-    const result = await postGraphQL(
-      catalog.url,
-      `query { entities(first: 5) { edges { node { ...Row } } } } fragment Row on Entity { ref ... on API { definition } }`,
-    );
+    const result = await post(`query { entities(first: 5) { edges { node { ...Row } } } } fragment Row on Entity { ref ... on API { definition } }`);
     expect(result.errors).toBeUndefined();
     expect(statements.join('\n')).not.toContain('e."summary"');
   });

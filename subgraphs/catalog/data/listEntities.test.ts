@@ -1,34 +1,21 @@
-import { describeEachDatabase, postGraphQL, startTestSubgraph, type RunningTestSubgraph, type TestDatabase } from '../../../kit/testing';
-import { catalogSubgraph } from '..';
-import type { CatalogContext } from '../context';
+import { describeEachDatabase } from '../../../kit/testing';
 import { countEntities } from './countEntities';
 import { listEntities } from './listEntities';
+import { useDemoCatalog } from '../useDemoCatalog';
 
 describeEachDatabase('a listing counted with its page', (kind) => {
-  let database: TestDatabase;
-  let catalog: RunningTestSubgraph<CatalogContext>;
-  const statements: string[] = [];
-  const post = (query: string, variables?: Record<string, unknown>) => postGraphQL(catalog.url, query, variables);
-
-  beforeAll(async () => {
-    database = await kind.create();
-    // Backstage's example catalog: enough entities for pages that end and pages that go on.
-    catalog = await startTestSubgraph(catalogSubgraph, { databaseUrl: database.url, demo: true, onQuery: (sql) => statements.push(sql) });
-  });
-  afterAll(async () => {
-    await catalog?.stop();
-    await database?.drop();
-  });
+  const demo = useDemoCatalog(kind);
+  const { statements, post } = demo;
 
   it('counts what countEntities counts, for summary and whole rows, whatever the page holds', async () => {
     const filters = [null, { kind: ['Component'] }, { kind: ['Component'], lifecycle: ['production', 'experimental'] }, { text: 'service' }, { kind: ['Nothing'] }];
     for (const filter of filters) {
       for (const summary of [true, false]) {
-        const page = await listEntities(catalog.services.reads, { filter, first: 3 }, null, { summary, count: true });
-        const counted = await countEntities(catalog.services.reads, page.where);
+        const page = await listEntities(demo.catalog.services.reads, { filter, first: 3 }, null, { summary, count: true });
+        const counted = await countEntities(demo.catalog.services.reads, page.where);
         // An empty page has no row to carry the count: the connection counts on its own.
         expect(page.totalCount).toBe(page.edges.length ? counted : undefined);
-        const uncounted = await listEntities(catalog.services.reads, { filter, first: 3 }, null, { summary });
+        const uncounted = await listEntities(demo.catalog.services.reads, { filter, first: 3 }, null, { summary });
         expect(uncounted.totalCount).toBeUndefined();
         expect(page.edges).toEqual(uncounted.edges);
         expect(page.edges.map((edge) => Object.keys(edge.node)).flat()).not.toContain('totalCount');
