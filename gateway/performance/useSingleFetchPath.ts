@@ -1,22 +1,18 @@
-import { buildSchema, operationFromDocument, type Schema } from '@apollo/federation-internals';
-import type { ApolloGateway, Experimental_DidResolveQueryPlanCallback, GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import { GraphQLDataSourceRequestKind } from '@apollo/gateway/dist/datasources/types';
-import { getVariableValues, Kind, printSchema, type DocumentNode, type GraphQLSchema, type VariableDefinitionNode } from 'graphql';
+import { buildSchema, operationFromDocument, Supergraph, type Schema } from '@apollo/federation-internals';
+import type { ApolloGateway, Experimental_DidResolveQueryPlanCallback, GraphQLDataSource } from '@apollo/gateway';
+import { getVariableValues, Kind, printSchema, type GraphQLSchema, type VariableDefinitionNode } from 'graphql';
 import { applyResultShape, NOT_SHAPED } from './applyResultShape';
 import { compileResultShape, type ResultShape } from './compileResultShape';
+import { createAnswerReplay } from './plans/answerReplay';
+import { compileQueryPlan, type CompiledPlan } from './plans/compileQueryPlan';
+import { LeanPlanRun, type RequestContext } from './plans/LeanPlanRun';
 
 type Gateway = Pick<ApolloGateway, 'load' | 'onSchemaLoadOrUpdate' | 'stop'>;
 type Executor = NonNullable<Awaited<ReturnType<ApolloGateway['load']>>['executor']>;
-type RequestContext = Parameters<Executor>[0];
-type Answer = Awaited<ReturnType<GraphQLDataSource['process']>>;
+type ResolvedPlan = Pick<Parameters<Experimental_DidResolveQueryPlanCallback>[0], 'queryPlan' | 'operationContext'>;
 
-/** A plan that is one fetch from one subgraph, with what the lean path needs to run it. */
-interface SingleFetch {
-  serviceName: string;
-  operation: string;
-  operationName: string | undefined;
-  document: DocumentNode | undefined;
-  variableUsages: string[];
+/** A plan the lean path runs, with the walk that shapes its merged answers. */
+interface LeanPlan extends CompiledPlan {
   variableDefinitions: readonly VariableDefinitionNode[];
   shape: ResultShape;
 }
@@ -31,71 +27,47 @@ export interface SingleFetchPath {
 }
 
 /**
- * Operations whose plan is a single fetch (a catalog list, a search, one subgraph's
- * page) skip `@apollo/gateway`'s execution: the fetch is sent as the gateway would send
- * it, and the answer is shaped by a walk compiled once per plan (compileResultShape.ts)
- * instead of `computeResponse` re-reading the operation per request; the federation
- * operation the gateway rebuilds per request is not built either. Anything the walk does
- * not shape exactly (subgraph errors, a null where the schema promises a value, a failed
- * call) goes to the gateway's own executor with the answer already received, which
- * reports it as always; nothing is fetched twice.
+ * The lean path (named after its first case, a plan of one fetch). Operations planned
+ * as fetches in `Sequence`, `Parallel`, `Condition` and `Flatten` nodes (a catalog list,
+ * a search, the entity page with its plugin cards) skip `@apollo/gateway`'s execution:
+ * the fetches are sent as the gateway sends them (plans/LeanPlanRun.ts, with
+ * representations built by walks compiled once per plan), and the merged answers are
+ * shaped by a walk compiled once per plan (compileResultShape.ts) instead of
+ * `computeResponse` re-reading the operation per request; the federation operation the
+ * gateway rebuilds per request is not built either. Anything not reproduced exactly
+ * (subgraph errors, a failed call, a null where the schema promises a value) goes to the
+ * gateway's own executor with the answers already received (plans/answerReplay.ts),
+ * which reports it as always; nothing is fetched twice.
  */
 export function useSingleFetchPath(options: { rememberedPlans?: number } = {}): SingleFetchPath {
   const max = options.rememberedPlans ?? 1_000;
-  const plans = new Map<string, SingleFetch | null>();
+  const plans = new Map<string, LeanPlan | null>();
   const sources = new Map<string, GraphQLDataSource<any>>();
-  // An answer the lean path received but hands to the gateway's executor, by request.
-  const received = new WeakMap<object, { serviceName: string; operation: string; answer?: Answer; error?: unknown }>();
+  const replay = createAnswerReplay();
+  // The supergraph schema of each API schema: `_entities` fetches check type conditions against it, as the gateway does.
+  const supergraphSchemas = new WeakMap<GraphQLSchema, GraphQLSchema>();
 
   return {
     didResolveQueryPlan: ({ queryPlan, operationContext, requestContext }) => {
       const key = planKey(requestContext);
       if (plans.has(key)) return;
       if (plans.size >= max) plans.delete(plans.keys().next().value!);
-      const node = queryPlan.node;
-      if (node?.kind !== 'Fetch' || node.requires || node.inputRewrites?.length || node.outputRewrites?.length || node.contextRewrites?.length || node.hasDefers) {
-        plans.set(key, null);
-        return;
-      }
-      const operation = operationFromDocument(
-        federationSchemaOf(operationContext.schema),
-        { kind: Kind.DOCUMENT, definitions: [operationContext.operation, ...Object.values(operationContext.fragments)] },
-        { validate: false },
-      );
-      const shape = compileResultShape(operationContext.schema, operation);
-      plans.set(
-        key,
-        shape && {
-          serviceName: node.serviceName,
-          operation: node.operation,
-          operationName: node.operationName,
-          document: node.operationDocumentNode,
-          variableUsages: node.variableUsages ?? [],
-          variableDefinitions: operationContext.operation.variableDefinitions ?? [],
-          shape,
-        },
-      );
+      plans.set(key, learn({ queryPlan, operationContext }));
     },
 
     dataSource: (name, source) => {
-      const replaying: GraphQLDataSource<any> = {
-        process: (request) => {
-          const context = 'incomingRequestContext' in request ? request.incomingRequestContext : undefined;
-          const pending = context && received.get(context);
-          if (pending && pending.serviceName === name && pending.operation === request.request.query) {
-            received.delete(context);
-            return pending.answer ? Promise.resolve(pending.answer) : Promise.reject(pending.error);
-          }
-          return source.process(request);
-        },
-      };
-      sources.set(name, replaying);
-      return replaying;
+      sources.set(name, source);
+      return replay.wrap(name, source);
     },
 
     gateway: (gateway) => {
       // A new supergraph brings new plans; the gateway empties its own plan cache too.
-      gateway.onSchemaLoadOrUpdate(() => plans.clear());
+      gateway.onSchemaLoadOrUpdate(({ apiSchema, coreSupergraphSdl }) => {
+        plans.clear();
+        // What the gateway hands executeQueryPlan, built the same way (validated when the gateway
+        // loaded it), here rather than on a request's time (about 50 ms for Ensemble's supergraph).
+        supergraphSchemas.set(apiSchema, Supergraph.build(coreSupergraphSdl, { validateSupergraph: false }).schema.toGraphQLJSSchema());
+      });
       return {
         onSchemaLoadOrUpdate: (callback) => gateway.onSchemaLoadOrUpdate(callback),
         stop: () => gateway.stop(),
@@ -109,37 +81,34 @@ export function useSingleFetchPath(options: { rememberedPlans?: number } = {}): 
     },
   };
 
+  function learn({ queryPlan, operationContext }: ResolvedPlan): LeanPlan | null {
+    const operation = operationFromDocument(
+      federationSchemaOf(operationContext.schema),
+      { kind: Kind.DOCUMENT, definitions: [operationContext.operation, ...Object.values(operationContext.fragments)] },
+      { validate: false },
+    );
+    const shape = compileResultShape(operationContext.schema, operation);
+    const plan = shape && compileQueryPlan(queryPlan, supergraphSchemas.get(operationContext.schema) ?? null, operation.variableDefinitions);
+    return plan && { ...plan, shape, variableDefinitions: operationContext.operation.variableDefinitions ?? [] };
+  }
+
   async function run(requestContext: RequestContext, executor: Executor) {
     const plan = plans.get(planKey(requestContext));
-    const source = plan && sources.get(plan.serviceName);
     // A plan learnt from a request still in flight when the supergraph changed belongs to
     // the old schema (the cache was emptied before it arrived): never used for the new one.
-    if (!plan || !source || plan.shape.schema !== requestContext.schema) return executor(requestContext);
+    if (!plan || plan.shape.schema !== requestContext.schema || !plan.serviceNames.every((name) => sources.has(name))) return executor(requestContext);
+    // What the gateway adds then (a trace per fetch; the plan in `extensions`) is its own to add.
+    if (requestContext.metrics?.captureTraces || requestContext.request.http?.headers.get('Apollo-Query-Plan-Experimental')) return executor(requestContext);
     const provided = requestContext.request.variables ?? {};
     // Checked as the gateway checks them; a wrong one is reported by the gateway itself.
     if (plan.variableDefinitions.length > 0 && getVariableValues(requestContext.schema, plan.variableDefinitions, provided).errors) return executor(requestContext);
-    const variables: Record<string, unknown> = {};
-    for (const name of plan.variableUsages) if (provided[name] !== undefined && Object.prototype.hasOwnProperty.call(provided, name)) variables[name] = provided[name];
-    const request = {
-      kind: GraphQLDataSourceRequestKind.INCOMING_OPERATION,
-      request: { query: plan.operation, variables, operationName: plan.operationName },
-      incomingRequestContext: requestContext,
-      context: requestContext.context,
-      document: plan.document,
-      pathInIncomingRequest: [],
-    } satisfies GraphQLDataSourceProcessOptions<any>;
-    let answer: Answer;
-    try {
-      answer = await source.process(request);
-    } catch (error) {
-      received.set(requestContext, { serviceName: plan.serviceName, operation: plan.operation, error });
-      return executor(requestContext);
-    }
-    if (!answer.errors) {
-      const data = applyResultShape(plan.shape, answer.data, provided);
+    const lean = new LeanPlanRun(requestContext, sources);
+    if (plan.step) await lean.run(plan.step);
+    if (!lean.failed) {
+      const data = applyResultShape(plan.shape, lean.data, provided);
       if (data !== NOT_SHAPED) return { data };
     }
-    received.set(requestContext, { serviceName: plan.serviceName, operation: plan.operation, answer });
+    replay.handBack(requestContext, lean.handOver());
     return executor(requestContext);
   }
 }

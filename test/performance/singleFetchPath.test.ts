@@ -3,6 +3,18 @@ import { startGateway, type RunningGateway } from '../../gateway/startGateway';
 import { postGraphQL, TEST_SUBGRAPH_SECRET } from '../../kit/testing';
 import { startPlatform, type TestPlatform } from '../support/startPlatform';
 
+const ENTITY_PAGE = `query EntityPage($ref: ID!) { entity(ref: $ref) {
+  ref kind name title description tags relations { type targetRef }
+  ... on Component { type lifecycle owner { ref name } system { ref name } providesApis { ref name } dependsOn { ref } }
+  latestRuns { pipeline status startedAt url } buildStats(window: 30) { runCount successRate }
+  vulnerabilitySummary { critical high moderate low total } vulnerabilities(first: 5) { advisoryId severity title }
+  docs { pageCount pages { path title } } } }`;
+
+const CARDS = `query Cards($ref: ID!, $runs: Boolean!, $docs: Boolean = false) { entity(ref: $ref) {
+  ref ...Security latestRuns @include(if: $runs) { status } docs @include(if: $docs) { pageCount }
+  ... on Component { system { ref ...Security } } } }
+  fragment Security on Entity { vulnerabilitySummary { critical total } }`;
+
 /** Operations a portal sends, as [query, variables]: single-fetch ones and others, well-formed and not. */
 const OPERATIONS: [string, Record<string, unknown>][] = [
   // A catalog list page: one fetch, abstract nodes (the planner adds __typename), a fragment, a condition.
@@ -26,6 +38,24 @@ const OPERATIONS: [string, Record<string, unknown>][] = [
   ['{ __schema { queryType { name } } entity(ref: "component:default/checkout-service") { ref } }', {}],
   // A mutation answered with an error: sent once, whatever path reports it.
   ['mutation { refreshLocation(id: "no-such-location") { id } }', {}],
+  // Plans of several fetches: the entity page with every plugin card (runs, a scan, docs; and an entity with none of them).
+  [ENTITY_PAGE, { ref: 'component:default/checkout-service' }],
+  [ENTITY_PAGE, { ref: 'component:default/money-kit' }],
+  [ENTITY_PAGE, { ref: 'group:default/team-payments' }],
+  [ENTITY_PAGE, { ref: 'component:default/no-such-thing' }],
+  // A plugin's error (BAD_USER_INPUT from security) beside other plugins' answers.
+  ['{ entity(ref: "component:default/checkout-service") { ref vulnerabilities(first: 500) { advisoryId } latestRuns { status } docs { pageCount } } }', {}],
+  // A list whose nodes, and their owners, fan out to the plugins.
+  [
+    `{ entities(filter: { kind: ["Component"] }, first: 8) { edges { node { ref latestRuns { pipeline status } vulnerabilitySummary { total }
+      docs { pageCount } ... on Component { owner { ref vulnerabilitySummary { high } } } } } } }`,
+    {},
+  ],
+  // Fragments and conditions across subgraphs (the planner's Condition nodes).
+  [CARDS, { ref: 'component:default/checkout-service', runs: true }],
+  [CARDS, { ref: 'component:default/web-shop', runs: false, docs: true }],
+  // A plugin's root field whose entities the catalog completes (their type name, `Entity`, becomes the concrete one), then another plugin.
+  ['{ searchDocs(query: "checkout", first: 3) { rank entity { ref name ... on Component { lifecycle } latestRuns { status } } } }', {}],
 ];
 
 // The lever `startGateway` uses by default: operations planned as one fetch skip
@@ -39,7 +69,7 @@ describe('single-fetch path', () => {
 
   beforeAll(async () => {
     platform = await startPlatform({
-      only: ['catalog', 'cicd'],
+      only: ['catalog', 'cicd', 'security', 'techdocs'],
       subgraph: () => ({ demo: true }),
       gateway: { performance: { singleFetchPath: false, onSubgraphFetch: (name) => fetches.platform.push(name) } },
     });
@@ -73,6 +103,25 @@ describe('single-fetch path', () => {
       expect(answered).toBe(expected);
       expect(fetches.lean).toEqual(fetches.platform);
     }
+  });
+
+  it('runs the entity page itself, and hands a plugin error to @apollo/gateway', async () => {
+    const shaping = jest.spyOn(resultShaping, 'computeResponse');
+    const page = OPERATIONS.find(([query]) => query === ENTITY_PAGE)!;
+    await postGraphQL(leanUrl(), ...page);
+    shaping.mockClear();
+    const answer = await postGraphQL(leanUrl(), ...page);
+    expect(answer.data!.entity.latestRuns.length).toBeGreaterThan(0);
+    expect(answer.data!.entity.vulnerabilitySummary.total).toBeGreaterThan(0);
+    expect(shaping).not.toHaveBeenCalled();
+
+    const [failing] = OPERATIONS.find(([query]) => query.includes('vulnerabilities(first: 500)'))!;
+    await postGraphQL(leanUrl(), failing, {});
+    shaping.mockClear();
+    const failed = await postGraphQL(leanUrl(), failing, {});
+    expect(failed.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    expect(failed.data!.entity.latestRuns.length).toBeGreaterThan(0);
+    expect(shaping).toHaveBeenCalledTimes(1);
   });
 
   it('shapes a single-fetch answer itself, and hands subgraph errors to @apollo/gateway', async () => {
