@@ -10,7 +10,7 @@
  *   --compare                   Ensemble vs default @apollo/gateway vs a monolith, in rounds
  *   --rounds 3                  rounds of the comparison (targets interleaved, shuffled)
  *   --no-hoist                  gateways without literal hoisting (the lever's "before")
- *   --no-single-fetch           Ensemble's gateways without the single-fetch path (the lever's "before")
+ *   --no-lean-path              Ensemble's gateways run every plan through @apollo/gateway's executor (the lean path's "before")
  *   --no-templates              Ensemble's gateways parse and validate every new text (document templates' "before")
  *   --scan-share 0.1 --docs-share 0.05   components with a security scan / published docs
  *   --out file.json             also write the JSON there
@@ -37,7 +37,7 @@ const { values } = parseArgs({
     compare: { type: 'boolean', default: false },
     rounds: { type: 'string', default: '3' },
     'no-hoist': { type: 'boolean', default: false },
-    'no-single-fetch': { type: 'boolean', default: false },
+    'no-lean-path': { type: 'boolean', default: false },
     'no-templates': { type: 'boolean', default: false },
     'scan-share': { type: 'string', default: '0.1' },
     'docs-share': { type: 'string', default: '0.05' },
@@ -178,7 +178,7 @@ async function compare(size: number) {
   const rounds = Number(values.rounds);
   const host = await startServer('serveHost.ts', hostConfig(size, ['ensemble', 'ensemble-http', 'monolith']));
   const subgraphs = Object.entries(host.details.subgraphs!).map(([name, url]) => ({ name, url }));
-  const gatewayConfig = (kind: string) => ({ kind, port: 0, secret, subgraphs, hoistLiterals: !values['no-hoist'], singleFetchPath: !values['no-single-fetch'], documentTemplates: !values['no-templates'] });
+  const gatewayConfig = (kind: string) => ({ kind, port: 0, secret, subgraphs, hoistLiterals: !values['no-hoist'], leanPath: !values['no-lean-path'], documentTemplates: !values['no-templates'] });
   const ensembleProcess = await startServer('serveGateway.ts', gatewayConfig('ensemble'));
   const apolloProcess = await startServer('serveGateway.ts', gatewayConfig('apollo-default'));
   try {
@@ -253,7 +253,7 @@ function hostConfig(size: number, targets: HostConfig['targets']): HostConfig {
     secret,
     targets,
     hoistLiterals: !values['no-hoist'],
-    singleFetchPath: !values['no-single-fetch'],
+    leanPath: !values['no-lean-path'],
     documentTemplates: !values['no-templates'],
     scanShare: Number(values['scan-share']),
     docsShare: Number(values['docs-share']),

@@ -21,7 +21,7 @@ interface GatewayConfig {
   secret: string;
   subgraphs: { name: string; url: string }[];
   hoistLiterals: boolean;
-  singleFetchPath: boolean;
+  leanPath: boolean;
   documentTemplates: boolean;
 }
 
@@ -38,7 +38,7 @@ async function main() {
       supergraph: { kind: 'subgraphs', subgraphs: config.subgraphs },
       subgraphSecret: config.secret,
       log,
-      performance: { hoistLiterals: config.hoistLiterals, singleFetchPath: config.singleFetchPath, documentTemplates: config.documentTemplates, onSubgraphFetch: onFetch },
+      performance: { hoistLiterals: config.hoistLiterals, leanPath: config.leanPath, documentTemplates: config.documentTemplates, onSubgraphFetch: onFetch },
     });
     url = `http://127.0.0.1:${gateway.port}/graphql`;
   } else {

@@ -32,7 +32,7 @@ export interface HostConfig {
   targets: ('ensemble' | 'ensemble-http' | 'monolith')[];
   /** Literal hoisting in the in-process gateways. */
   hoistLiterals: boolean;
-  singleFetchPath: boolean;
+  leanPath: boolean;
   documentTemplates: boolean;
   /** Where scorecards read facts when no `ensemble` target runs here (a gateway process). */
   scorecardsGatewayUrl?: string;
@@ -105,7 +105,7 @@ async function main() {
         performance: {
           inProcess: name === 'ensemble' ? inProcess : [],
           hoistLiterals: config.hoistLiterals,
-          singleFetchPath: config.singleFetchPath,
+          leanPath: config.leanPath,
           documentTemplates: config.documentTemplates,
           onSubgraphFetch: (subgraph) => counters.add(`fetches:${name}`, subgraph),
         },

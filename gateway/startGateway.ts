@@ -52,7 +52,7 @@ export interface GatewayOptions {
   persistedDocuments?: PersistedDocumentsOptions;
   /** Serves every path besides /graphql and the health checks: the web UI. Default: 404 there. */
   webApp?: HttpHandler;
-  /** In-process subgraph calls, plan-cache keys, the single-fetch path, fetch counting (gateway/performance). */
+  /** In-process subgraph calls, plan-cache keys, the lean path, fetch counting (gateway/performance). */
   performance?: GatewayPerformanceOptions;
 }
 

@@ -6,7 +6,7 @@ import { createDocumentStore, type TemplatedDocumentStore } from './createDocume
 import type { InProcessSubgraph } from './createInProcessSubgraph';
 import { InProcessDataSource } from './InProcessDataSource';
 import { useLiteralHoisting } from './useLiteralHoisting';
-import { useSingleFetchPath } from './useSingleFetchPath';
+import { useLeanPath } from './useLeanPath';
 import { createDocumentTemplates } from './templates/createDocumentTemplates';
 
 export interface GatewayPerformanceOptions {
@@ -28,10 +28,11 @@ export interface GatewayPerformanceOptions {
   /** Called before every subgraph fetch, with the subgraph's name (the benchmark counts them). */
   onSubgraphFetch?: (subgraph: string) => void;
   /**
-   * Operations planned as one fetch skip `@apollo/gateway`'s execution and result shaping
-   * (useSingleFetchPath.ts); the answer is the same. Default true; false is the lever's "before".
+   * Operations whose plan compiles (fetches in sequence, in parallel, under conditions,
+   * for entities) skip `@apollo/gateway`'s execution and result shaping (useLeanPath.ts);
+   * the answer is the same. Default true; false is the lever's "before".
    */
-  singleFetchPath?: boolean;
+  leanPath?: boolean;
 }
 
 export interface GatewayPerformanceFeatures {
@@ -51,7 +52,7 @@ export interface GatewayPerformanceFeatures {
  */
 export function gatewayPerformanceFeatures(options: GatewayPerformanceOptions, log: (line: string) => void, parseOptions: ParseOptions = {}): GatewayPerformanceFeatures {
   const local = new Map((options.inProcess ?? []).map((subgraph) => [subgraph.name, subgraph]));
-  const singleFetch = options.singleFetchPath === false ? null : useSingleFetchPath();
+  const lean = options.leanPath === false ? null : useLeanPath();
   const documentStore = createDocumentStore();
   const templates = options.documentTemplates === false ? undefined : { templates: createDocumentTemplates({ parseOptions }), store: documentStore };
   return {
@@ -59,13 +60,13 @@ export function gatewayPerformanceFeatures(options: GatewayPerformanceOptions, l
       const inProcess = local.get(name);
       const source = inProcess ? new InProcessDataSource(inProcess, log) : remote;
       const counted = options.onSubgraphFetch ? countSubgraphFetches(name, source, options.onSubgraphFetch) : source;
-      return singleFetch ? singleFetch.dataSource(name, counted) : counted;
+      return lean ? lean.dataSource(name, counted) : counted;
     },
     gatewayConfig: {
       ...(options.queryPlanStoreMiB ? { experimental_approximateQueryPlanStoreMiB: options.queryPlanStoreMiB } : {}),
-      ...(singleFetch ? { experimental_didResolveQueryPlan: singleFetch.didResolveQueryPlan } : {}),
+      ...(lean ? { experimental_didResolveQueryPlan: lean.didResolveQueryPlan } : {}),
     },
-    gateway: (gateway) => (singleFetch ? singleFetch.gateway(gateway) : gateway),
+    gateway: (gateway) => (lean ? lean.gateway(gateway) : gateway),
     documentStore,
     plugins: options.hoistLiterals ? [useLiteralHoisting({ templates })] : [],
   };

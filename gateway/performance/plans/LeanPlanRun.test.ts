@@ -1,5 +1,5 @@
 import type { ApolloGateway, GraphQLDataSource } from '@apollo/gateway';
-import { useSingleFetchPath } from '../useSingleFetchPath';
+import { useLeanPath } from '../useLeanPath';
 import { createPlanFixture, type Respond } from './planFixture';
 
 const fixture = createPlanFixture();
@@ -54,7 +54,7 @@ function* faults(answer: { data?: unknown }): Generator<unknown> {
 }
 
 function setUp() {
-  const path = useSingleFetchPath();
+  const path = useLeanPath();
   const run = { respond: ((_name, _request, executed) => executed()) as Respond, fetches: [] as string[], executed: 0, stale: [] as string[] };
   const sent = new WeakMap<object, string>();
   const sources = fixture.dataSources(async (name, request, executed) => {

@@ -1,6 +1,6 @@
 import type { ApolloGateway } from '@apollo/gateway';
 import { buildSchema, parse, type OperationDefinitionNode } from 'graphql';
-import { useSingleFetchPath } from './useSingleFetchPath';
+import { useLeanPath } from './useLeanPath';
 
 const SDL = 'type Query { flag: Boolean }';
 
@@ -10,9 +10,9 @@ function requestFor(schema: ReturnType<typeof buildSchema>) {
 }
 
 // The lean path runs only plans learnt for the schema the request runs against.
-describe('useSingleFetchPath', () => {
+describe('useLeanPath', () => {
   it('sends a learnt plan itself, but not once the supergraph changed', async () => {
-    const path = useSingleFetchPath();
+    const path = useLeanPath();
     const fetched: string[] = [];
     path.dataSource('flags', { process: async (request) => (fetched.push(request.request.query!), { data: { flag: true } }) });
     const executed: unknown[] = [];

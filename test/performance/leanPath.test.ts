@@ -1,7 +1,7 @@
 import * as resultShaping from '@apollo/gateway/dist/resultShaping';
-import { startGateway, type RunningGateway } from '../../gateway/startGateway';
-import { postGraphQL, TEST_SUBGRAPH_SECRET } from '../../kit/testing';
+import { postGraphQL } from '../../kit/testing';
 import { startPlatform, type TestPlatform } from '../support/startPlatform';
+import { rawAnswer, startSecondGateway } from '../support/startSecondGateway';
 
 const ENTITY_PAGE = `query EntityPage($ref: ID!) { entity(ref: $ref) {
   ref kind name title description tags relations { type targetRef }
@@ -15,7 +15,7 @@ const CARDS = `query Cards($ref: ID!, $runs: Boolean!, $docs: Boolean = false) {
   ... on Component { system { ref ...Security } } } }
   fragment Security on Entity { vulnerabilitySummary { critical total } }`;
 
-/** Operations a portal sends, as [query, variables]: single-fetch ones and others, well-formed and not. */
+/** Operations a portal sends, as [query, variables]: one fetch, several fetches, well-formed and not. */
 const OPERATIONS: [string, Record<string, unknown>][] = [
   // A catalog list page: one fetch, abstract nodes (the planner adds __typename), a fragment, a condition.
   [
@@ -33,7 +33,7 @@ const OPERATIONS: [string, Record<string, unknown>][] = [
   // Variables the gateway rejects before planning.
   ['query One($ref: ID!) { entity(ref: $ref) { ref } }', { ref: { not: 'an id' } }],
   ['query One($ref: ID!) { entity(ref: $ref) { ref } }', {}],
-  // Two subgraphs (not a single fetch), and introspection beside a fetch.
+  // Two subgraphs (a Flatten fetch), and introspection beside a fetch.
   ['{ entity(ref: "component:default/checkout-service") { ref latestRuns { pipeline status } } }', {}],
   ['{ __schema { queryType { name } } entity(ref: "component:default/checkout-service") { ref } }', {}],
   // A mutation answered with an error: sent once, whatever path reports it.
@@ -58,40 +58,28 @@ const OPERATIONS: [string, Record<string, unknown>][] = [
   ['{ searchDocs(query: "checkout", first: 3) { rank entity { ref name ... on Component { lifecycle } latestRuns { status } } } }', {}],
 ];
 
-// The lever `startGateway` uses by default: operations planned as one fetch skip
-// @apollo/gateway's execution. Its answers must be @apollo/gateway's, byte for byte, with
+// The lever `startGateway` uses by default: operations whose plan compiles (one fetch or
+// several) skip @apollo/gateway's execution. Its answers must be @apollo/gateway's, byte for byte, with
 // the same subgraph fetches, for every kind of answer.
-describe('single-fetch path', () => {
+describe('lean path', () => {
   let platform: TestPlatform;
-  let lean: RunningGateway;
+  let lean: Awaited<ReturnType<typeof startSecondGateway>>;
   const fetches = { platform: [] as string[], lean: [] as string[] };
-  const leanUrl = () => `http://127.0.0.1:${lean.port}/graphql`;
+  const leanUrl = () => lean.graphqlUrl;
 
   beforeAll(async () => {
     platform = await startPlatform({
       only: ['catalog', 'cicd', 'security', 'techdocs'],
       subgraph: () => ({ demo: true }),
-      gateway: { performance: { singleFetchPath: false, onSubgraphFetch: (name) => fetches.platform.push(name) } },
+      gateway: { performance: { leanPath: false, onSubgraphFetch: (name) => fetches.platform.push(name) } },
     });
-    lean = await startGateway({
-      port: 0,
-      host: '127.0.0.1',
-      supergraph: { kind: 'subgraphs', subgraphs: Object.values(platform.subgraphs).map(({ name, url }) => ({ name, url })) },
-      subgraphSecret: TEST_SUBGRAPH_SECRET,
-      log: () => undefined,
-      performance: { onSubgraphFetch: (name) => fetches.lean.push(name) },
-    });
+    lean = await startSecondGateway(platform, { onSubgraphFetch: (name) => fetches.lean.push(name) });
   }, 120_000);
   afterAll(async () => {
     await lean?.stop();
     await platform?.stop();
   });
   afterEach(() => jest.restoreAllMocks());
-
-  async function rawAnswer(url: string, query: string, variables: Record<string, unknown>) {
-    const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
-    return `${response.status} ${await response.text()}`;
-  }
 
   it.each(OPERATIONS.map(([query, variables], i) => [i, query, variables] as const))('answers operation %i exactly as @apollo/gateway, with the same fetches', async (_i, query, variables) => {
     // Twice each: the first request teaches the path its plan, the second takes it.
@@ -124,7 +112,7 @@ describe('single-fetch path', () => {
     expect(shaping).toHaveBeenCalledTimes(1);
   });
 
-  it('shapes a single-fetch answer itself, and hands subgraph errors to @apollo/gateway', async () => {
+  it('shapes a one-fetch answer itself, and hands subgraph errors to @apollo/gateway', async () => {
     const shaping = jest.spyOn(resultShaping, 'computeResponse');
     const [list, listVariables] = OPERATIONS[0];
     await postGraphQL(leanUrl(), list, listVariables);

@@ -17,7 +17,7 @@ interface LeanPlan extends CompiledPlan {
   shape: ResultShape;
 }
 
-export interface SingleFetchPath {
+export interface LeanPath {
   /** Given to ApolloGateway: learns each operation's plan as the gateway resolves it. */
   didResolveQueryPlan: Experimental_DidResolveQueryPlanCallback;
   /** Wraps one subgraph's data source, so that the gateway can be handed an answer already received. */
@@ -27,7 +27,7 @@ export interface SingleFetchPath {
 }
 
 /**
- * The lean path (named after its first case, a plan of one fetch). Operations planned
+ * The lean path. Operations planned
  * as fetches in `Sequence`, `Parallel`, `Condition` and `Flatten` nodes (a catalog list,
  * a search, the entity page with its plugin cards) skip `@apollo/gateway`'s execution:
  * the fetches are sent as the gateway sends them (plans/LeanPlanRun.ts, with
@@ -39,7 +39,7 @@ export interface SingleFetchPath {
  * gateway's own executor with the answers already received (plans/answerReplay.ts),
  * which reports it as always; nothing is fetched twice.
  */
-export function useSingleFetchPath(options: { rememberedPlans?: number } = {}): SingleFetchPath {
+export function useLeanPath(options: { rememberedPlans?: number } = {}): LeanPath {
   const max = options.rememberedPlans ?? 1_000;
   const plans = new Map<string, LeanPlan | null>();
   const sources = new Map<string, GraphQLDataSource<any>>();
