@@ -51,6 +51,22 @@ describe('readLocation', () => {
     expect(bad.files[0].problems[0].message).toBe('Placeholder $yaml expected to find exactly one document of data at ./two.yaml, found 2');
   });
 
+  it('resolves a placeholder whose key is written as a YAML escape, and leaves text without one as it is', async () => {
+    // Files with no `$` and no `\` are not searched for placeholders: an escape must still be.
+    const dir = tempCatalog({
+      'data.txt': 'from the file',
+      'escaped.yaml': component('escaped').replace('spec:\n', 'spec:\n  extra:\n    "\\x24text": ./data.txt\n'),
+      'plain.yaml': component('plain').replace('spec:\n', 'spec:\n  extra:\n    text: ./data.txt\n'),
+    });
+    const escaped = await readLocation(path.join(dir, 'escaped.yaml'), { reader });
+    expect(escaped.files[0].problems).toEqual([]);
+    expect(escaped.files[0].entities[0].descriptor.spec?.extra).toBe('from the file');
+    expect(escaped.files[0].selfContained).toBe(false);
+    const plain = await readLocation(path.join(dir, 'plain.yaml'), { reader });
+    expect(plain.files[0].entities[0].descriptor.spec?.extra).toEqual({ text: './data.txt' });
+    expect(plain.files[0].selfContained).toBe(true);
+  });
+
   it('follows Location entities and ends on a loop', async () => {
     const location = (name: string, target: string) =>
       `apiVersion: backstage.io/v1alpha1\nkind: Location\nmetadata:\n  name: ${name}\nspec:\n  targets: [${target}]\n`;

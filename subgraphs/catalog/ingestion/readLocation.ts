@@ -3,8 +3,8 @@ import { glob, isDynamicPattern } from 'tinyglobby';
 import path from 'node:path';
 import { parseDescriptors } from './parseDescriptors';
 import { guessEntityRef, processEntity, type ProcessedEntity } from './processEntity';
-import { resolvePlaceholders } from './resolvePlaceholders';
-import { mapConcurrently } from './mapConcurrently';
+import { resolvePlaceholders, type PlaceholderResult } from './resolvePlaceholders';
+import { forEachConcurrently } from './forEachConcurrently';
 import { isUrl, resolveRelative, type SourceReader } from './sourceReader';
 
 export interface Problem {
@@ -42,10 +42,13 @@ export interface LocationContents {
   problems: Problem[];
 }
 
-/** Files read at once: enough to keep a URL location busy, few enough to bound memory. */
+/**
+ * Files read at once: enough to keep a URL location busy, few enough to bound memory.
+ * What waits for its turn is a file's text, not its parse: see streamLocation.
+ */
 const READ_CONCURRENCY = 32;
 /** Files handed on between two yields to the event loop, so a long read does not stall the server. */
-const BATCH = 256;
+const YIELD_EVERY = 256;
 
 export interface ReadLocationOptions {
   reader: SourceReader;
@@ -69,18 +72,20 @@ export async function streamLocation(
 ): Promise<{ problems: Problem[] }> {
   const problems: Problem[] = [];
   const seen = new Set<string>();
+  let handedOn = 0;
   const visit = async (pattern: string, fromFile: string) => {
     const files = (await expandTarget(pattern, fromFile, problems)).filter((file) => !seen.has(file));
     files.forEach((file) => seen.add(file));
-    for (let start = 0; start < files.length; start += BATCH) {
-      // Reads overlap (a glob can name thousands of files); results keep the glob's order.
-      const read = await mapConcurrently(files.slice(start, start + BATCH), READ_CONCURRENCY, (file) => readDescriptorFile(file, options));
-      for (const { fileContents, nested } of read) {
-        await onFile(fileContents);
-        for (const next of nested) await visit(next, fileContents.file);
-      }
-      await new Promise((resolve) => setImmediate(resolve));
-    }
+    // Reads overlap (a glob can name thousands of files); files are handed on in the glob's
+    // order. What waits for its turn is text: a file is parsed when its turn comes (unless
+    // it needs other files read, see readSource), so parsed objects do not wait across the
+    // write's round trips, outlive young collections and reach V8's old generation.
+    await forEachConcurrently(files, READ_CONCURRENCY, (file) => readSource(file, options), async (source) => {
+      const { fileContents, nested } = parseSource(source);
+      await onFile(fileContents);
+      for (const next of nested) await visit(next, source.file);
+      if (++handedOn % YIELD_EVERY === 0) await new Promise((resolve) => setImmediate(resolve));
+    });
   };
   const root = isUrl(target) ? target : path.resolve(target);
   await visit(root, root);
@@ -109,27 +114,64 @@ async function expandTarget(pattern: string, fromFile: string, problems: Problem
   return files.sort();
 }
 
-async function readDescriptorFile(file: string, options: ReadLocationOptions) {
-  const fileContents: FileContents = { file, ok: true, entities: [], problems: [], selfContained: true };
+/** A placeholder's key starts with `$`, which YAML writes as is or as an escape (`\x24`): text with neither holds none. */
+const PLACEHOLDER_SIGN = /[$\\]/;
+
+/** A file's documents as parsed, each with its placeholders resolved. */
+interface ParsedFile {
+  errors: string[];
+  documents: { value: unknown; resolved: PlaceholderResult }[];
+}
+
+/**
+ * A file as read: its text (or why it could not be read) and what it is known by, or its
+ * refs alone when it need not be parsed. A text that may hold placeholders is parsed
+ * already and its placeholders resolved, as they name other files (URLs, perhaps), whose
+ * reads overlap here; any other text waits as text.
+ */
+interface SourceFile {
+  file: string;
+  error?: string;
+  contentHash?: string;
+  unchangedRefs?: string[];
+  text?: string;
+  parsed?: ParsedFile;
+}
+
+async function readSource(file: string, options: ReadLocationOptions): Promise<SourceFile> {
+  let text: string;
+  try {
+    text = await options.reader.read(file);
+  } catch (error) {
+    return { file, error: error instanceof Error ? error.message : String(error) };
+  }
+  const hash = contentHash(text);
+  const unchangedRefs = options.unchangedRefs?.(file, hash);
+  if (unchangedRefs) return { file, contentHash: hash, unchangedRefs };
+  if (!PLACEHOLDER_SIGN.test(text)) return { file, contentHash: hash, text };
+  const { errors, documents } = parseDescriptors(text);
+  const parsed: ParsedFile = { errors, documents: [] };
+  for (const { value } of documents) parsed.documents.push({ value, resolved: await resolvePlaceholders(value, file, options.reader) });
+  return { file, contentHash: hash, parsed };
+}
+
+/** What a file read yields: its entities and problems, and the targets of its Location entities. */
+function parseSource(source: SourceFile): { fileContents: FileContents; nested: string[] } {
+  const { file } = source;
+  const fileContents: FileContents = { file, ok: true, entities: [], problems: [], selfContained: true, contentHash: source.contentHash };
   const problem = (message: string, entityRef: string | null = null) => {
     fileContents.ok = false;
     fileContents.problems.push({ file, entityRef, message });
   };
   const nested: string[] = [];
-  let text: string;
-  try {
-    text = await options.reader.read(file);
-  } catch (error) {
-    problem(error instanceof Error ? error.message : String(error));
+  if (source.error !== undefined) {
+    problem(source.error);
     return { fileContents, nested };
   }
-  fileContents.contentHash = contentHash(text);
-  const unchangedRefs = options.unchangedRefs?.(file, fileContents.contentHash);
-  if (unchangedRefs) return { fileContents: { ...fileContents, unchangedRefs }, nested };
-  const parsed = parseDescriptors(text);
+  if (source.unchangedRefs) return { fileContents: { ...fileContents, unchangedRefs: source.unchangedRefs }, nested };
+  const parsed = source.parsed ?? withoutPlaceholders(source.text ?? '');
   parsed.errors.forEach((message) => problem(message));
-  for (const { value } of parsed.documents) {
-    const resolved = await resolvePlaceholders(value, file, options.reader);
+  for (const { value, resolved } of parsed.documents) {
     if (!resolved.ok || resolved.value !== value) fileContents.selfContained = false;
     const result = resolved.ok ? processEntity(resolved.value) : { ok: false as const, ref: guessEntityRef(value), errors: resolved.errors };
     if (!result.ok) {
@@ -143,6 +185,12 @@ async function readDescriptorFile(file: string, options: ReadLocationOptions) {
     }
   }
   return { fileContents, nested };
+}
+
+/** The documents of a text that holds no placeholder: nothing to resolve (nor to walk the values for). */
+function withoutPlaceholders(text: string): ParsedFile {
+  const { errors, documents } = parseDescriptors(text);
+  return { errors, documents: documents.map(({ value }) => ({ value, resolved: { ok: true, value } })) };
 }
 
 function nestedTargets(entity: ProcessedEntity, file: string, problem: (message: string, ref?: string) => void): string[] {
