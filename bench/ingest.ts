@@ -13,7 +13,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { GCProfiler } from 'node:v8';
+import { GCProfiler, getHeapSpaceStatistics } from 'node:v8';
 import { startTestSubgraph } from '../kit/testing';
 import { createCatalogSubgraph } from '../subgraphs/catalog';
 import { benchDatabase, type DatabaseKind } from './benchDatabases';
@@ -41,6 +41,15 @@ interface Row {
   liveHeapMb: number | null;
   /** The same during the re-apply, which loads the location's stored rows first. */
   reapplyLiveHeapMb: number | null;
+  /** Peak resident memory during the read alone: below `peakRssMb` when the re-apply went higher. */
+  readPeakRssMb: number;
+  /**
+   * What reached V8's old generation during the read, garbage or not: objects that survived
+   * two young collections, and large strings. How fast this grows, next to how fast V8
+   * marks, sets how far V8 lets the heap grow past what is live before it collects again
+   * (from 1.1x to 4x), hence `peakHeapMb` and `peakRssMb`: the figure to cut.
+   */
+  oldGenMb: number;
   /** Full collections over the read and the re-apply. */
   fullGcs: number;
   /** Time the main thread spent paused in collections (young and full) over the same span. */
@@ -111,6 +120,7 @@ async function measure(size: number, database: DatabaseKind): Promise<Row> {
     peakHeap = Math.max(peakHeap, heapUsed);
   }, 50);
   const collections = new GCProfiler();
+  const oldGenAtStart = oldGenerationNow();
   collections.start();
   try {
     const started = performance.now();
@@ -119,6 +129,8 @@ async function measure(size: number, database: DatabaseKind): Promise<Row> {
     const ingestSeconds = (performance.now() - started) / 1000;
     const { user, system } = process.cpuUsage(cpu);
     const readGcs = collections.stop()?.statistics ?? [];
+    const readPeakRss = Math.max(peakRss, process.memoryUsage().rss);
+    const oldGenAtEnd = oldGenerationNow();
     collections.start();
     const stored = await catalog.services.prisma.entity.count();
     const relations = await catalog.services.prisma.relation.count();
@@ -141,6 +153,8 @@ async function measure(size: number, database: DatabaseKind): Promise<Row> {
       peakHeapMb: megabytes(peakHeap),
       liveHeapMb: liveAfterFullGcs(readGcs),
       reapplyLiveHeapMb: liveAfterFullGcs(reapplyGcs),
+      readPeakRssMb: megabytes(readPeakRss),
+      oldGenMb: megabytes(oldGenerationGrowth(readGcs, oldGenAtStart, oldGenAtEnd)),
       fullGcs: gcs.filter(isFull).length,
       // GCProfiler reports each collection's cost in microseconds.
       gcPauseSeconds: round(gcs.reduce((sum, gc) => sum + gc.cost, 0) / 1e6),
@@ -159,6 +173,30 @@ const isFull = (gc: Collection) => gc.gcType === 'MarkSweepCompact';
 const liveAfterFullGcs = (gcs: Collection[]) => {
   const full = gcs.filter(isFull);
   return full.length ? megabytes(Math.max(...full.map((gc) => gc.afterGC.heapStatistics.usedHeapSize))) : null;
+};
+
+const OLD_GENERATION = new Set(['old_space', 'code_space', 'large_object_space', 'code_large_object_space']);
+type Spaces = { spaceName: string; spaceUsedSize: number }[];
+/** Bytes in use in V8's old generation. */
+const oldGenerationBytes = (spaces: Spaces) =>
+  spaces.reduce((sum, space) => sum + (OLD_GENERATION.has(space.spaceName) ? space.spaceUsedSize : 0), 0);
+const oldGenerationNow = () =>
+  oldGenerationBytes(getHeapSpaceStatistics().map((space) => ({ spaceName: space.space_name, spaceUsedSize: space.space_used_size })));
+/**
+ * What entered the old generation over a span: its growth between collections (large
+ * objects, pretenured ones) plus what each young collection promoted into it. Full
+ * collections free, they add nothing.
+ */
+const oldGenerationGrowth = (gcs: Collection[], atStart: number, atEnd: number) => {
+  let growth = 0;
+  let last = atStart;
+  for (const gc of gcs) {
+    const before = oldGenerationBytes(gc.beforeGC.heapSpaceStatistics);
+    const after = oldGenerationBytes(gc.afterGC.heapSpaceStatistics);
+    growth += Math.max(0, before - last) + (isFull(gc) ? 0 : Math.max(0, after - before));
+    last = after;
+  }
+  return growth + Math.max(0, atEnd - last);
 };
 
 const round = (value: number) => Math.round(value * 100) / 100;

@@ -1,6 +1,6 @@
 import type { PrismaClient } from '../../../prisma/catalog/generated/client';
 import type { ProcessedEntity } from '../ingestion/processEntity';
-import { deleteEntitiesByRef, insertEntities, insertRelations } from './bulkWrite';
+import { deleteEntitiesByRef, insertEntities } from './bulkWrite';
 
 /** The location that owns entities written through the graph rather than read from files. */
 export const DIRECT_LOCATION = { type: 'direct', target: 'graphql:applyEntities' } as const;
@@ -28,7 +28,6 @@ export async function applyDirectEntities(prisma: PrismaClient, entities: Proces
     if (changed.length) {
       await deleteEntitiesByRef(tx, changed.map((entity) => entity.ref));
       await insertEntities(tx, changed, location.id);
-      await insertRelations(tx, changed);
     }
     return { ok: true, written: changed.length };
   });

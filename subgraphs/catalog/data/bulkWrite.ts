@@ -1,5 +1,6 @@
 import type { Prisma } from '../../../prisma/catalog/generated/client';
 import type { ProcessedEntity } from '../ingestion/processEntity';
+import { JsonRows } from './jsonRows';
 
 type Sql = Pick<Prisma.TransactionClient, '$executeRawUnsafe'>;
 
@@ -7,72 +8,86 @@ type Sql = Pick<Prisma.TransactionClient, '$executeRawUnsafe'>;
 const CHUNK = 5_000;
 
 /**
- * Inserts entities with one statement per chunk, the rows passed as a single JSON array:
- * one round trip for thousands of rows, where row-by-row inserts made a 10,000-entity
- * catalog take minutes, and the descriptor JSON made once per entity is spliced in as is
- * rather than escaped again into an array literal.
+ * One entity as insertEntityRows takes it: its columns, the descriptor JSON made once per
+ * entity (spliced in as is rather than escaped again) and its relations, as one JSON
+ * object. A location's read keeps this (in JsonRows) rather than the parsed entity until
+ * it writes it: a fraction of the descriptor's object tree, and off the heap.
  */
-export async function insertEntities(sql: Sql, entities: (ProcessedEntity & { file?: string })[], locationId: string): Promise<void> {
-  for (let start = 0; start < entities.length; start += CHUNK) {
-    const rows = entities.slice(start, start + CHUNK).map((entity) => {
-      const columns = JSON.stringify({
-        ref: entity.ref,
-        kind: entity.kind,
-        namespace: entity.namespace,
-        name: entity.name,
-        type: entity.type,
-        lifecycle: entity.lifecycle,
-        owner_ref: entity.ownerRef,
-        tags: entity.tags,
-        hash: entity.hash,
-        source_file: entity.file ?? null,
-      });
-      return `${columns.slice(0, -1)},"descriptor":${entity.descriptorJson}}`;
-    });
-    await sql.$executeRawUnsafe(
-      `INSERT INTO "entities" ("ref", "kind", "namespace", "name", "type", "lifecycle", "owner_ref", "tags", "descriptor", "hash", "location_id", "source_file")
-       SELECT u.ref, u.kind, u.namespace, u.name, u.type, u.lifecycle, u.owner_ref, u.tags, u.descriptor, u.hash, $2, u.source_file
-       FROM jsonb_to_recordset($1::jsonb)
-         AS u(ref text, kind text, namespace text, name text, type text, lifecycle text, owner_ref text, tags text[], descriptor jsonb, hash text, source_file text)`,
-      `[${rows.join(',')}]`,
-      locationId,
-    );
-  }
+export function entityRow(entity: ProcessedEntity, file: string | null): string {
+  const columns = JSON.stringify({
+    ref: entity.ref,
+    kind: entity.kind,
+    namespace: entity.namespace,
+    name: entity.name,
+    type: entity.type,
+    lifecycle: entity.lifecycle,
+    owner_ref: entity.ownerRef,
+    tags: entity.tags,
+    hash: entity.hash,
+    source_file: file,
+    // [source, type, target], the entity's own ref as null (it is one end of nearly every
+    // relation: half the row's bytes otherwise). deriveRelations gives each relation once.
+    relations: entity.relations.map((relation) => [
+      relation.sourceRef === entity.ref ? null : relation.sourceRef,
+      relation.type,
+      relation.targetRef === entity.ref ? null : relation.targetRef,
+    ]),
+  });
+  return `${columns.slice(0, -1)},"descriptor":${entity.descriptorJson}}`;
 }
 
 /**
- * Inserts the relations the entities imply, both directions, tagged with their origin.
- * Callers delete the entities' previous relations first, so the only possible clash is a
- * relation an entity implies twice: dropped here, which spares PostgreSQL the costlier
- * `ON CONFLICT` path for every row.
+ * Inserts entities and the relations they imply (both directions, tagged with their
+ * origin): the rows at `indexes` of `rows`, one statement per chunk. The rows go as one
+ * JSON array: one round trip for thousands of rows, where row-by-row inserts made a
+ * 10,000-entity catalog take minutes, and no text array per relation column, which cost
+ * more to build (in pg and in Prisma) than the rows themselves. Callers delete the
+ * entities' previous relations first, so no relation can clash.
+ *
+ * The array is a literal in the statement's text (JsonRows.sqlLiteral), not a parameter:
+ * Prisma copies every parameter twice on its way to the driver (JSON.stringify, then
+ * JSON.parse, which puts a large result straight into V8's old generation) and keeps the
+ * last 100 statements' arguments, so a parameter put ~3x its size into the old
+ * generation, the text once.
  */
-export async function insertRelations(sql: Sql, entities: ProcessedEntity[]): Promise<void> {
-  const seen = new Set<string>();
-  const rows: string[][] = [];
-  for (const entity of entities) {
-    for (const relation of entity.relations) {
-      const row = [entity.ref, relation.sourceRef, relation.type, relation.targetRef];
-      const key = row.join('\n');
-      if (seen.has(key)) continue;
-      seen.add(key);
-      rows.push(row);
-    }
-  }
-  for (let start = 0; start < rows.length; start += CHUNK) {
-    const chunk = rows.slice(start, start + CHUNK);
-    await sql.$executeRawUnsafe(
-      `INSERT INTO "relations" ("origin_ref", "source_ref", "type", "target_ref")
-       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[])`,
-      ...[0, 1, 2, 3].map((index) => chunk.map((row) => row[index])),
+export async function insertEntityRows(sql: Sql, rows: JsonRows, indexes: readonly number[], locationId: string): Promise<void> {
+  for (let start = 0; start < indexes.length; start += CHUNK) {
+    const chunk = start === 0 && indexes.length <= CHUNK ? indexes : indexes.slice(start, start + CHUNK);
+    const statement = rows.sqlLiteral(
+      chunk,
+      `WITH u AS (
+         SELECT * FROM jsonb_to_recordset(`,
+      `::jsonb) AS u(ref text, kind text, namespace text, name text, type text, lifecycle text,
+           owner_ref text, tags text[], descriptor jsonb, hash text, source_file text, relations jsonb)
+       ), inserted AS (
+         INSERT INTO "entities" ("ref", "kind", "namespace", "name", "type", "lifecycle", "owner_ref", "tags", "descriptor", "hash", "location_id", "source_file")
+         SELECT u.ref, u.kind, u.namespace, u.name, u.type, u.lifecycle, u.owner_ref, u.tags, u.descriptor, u.hash, $1, u.source_file FROM u
+       )
+       INSERT INTO "relations" ("origin_ref", "source_ref", "type", "target_ref")
+       SELECT u.ref, coalesce(r.value->>0, u.ref), r.value->>1, coalesce(r.value->>2, u.ref) FROM u, jsonb_array_elements(u.relations) AS r`,
     );
+    await sql.$executeRawUnsafe(statement, locationId);
   }
 }
 
-/** Deletes entities and the relations they originated, by ref. */
+/** insertEntityRows for processed entities (the direct write path). */
+export async function insertEntities(sql: Sql, entities: (ProcessedEntity & { file?: string })[], locationId: string): Promise<void> {
+  const rows = new JsonRows();
+  entities.forEach((entity) => rows.push(entityRow(entity, entity.file ?? null)));
+  await insertEntityRows(sql, rows, rows.all(), locationId);
+}
+
+/**
+ * Deletes entities and the relations they originated, by ref: one statement per chunk, so
+ * the refs cross Prisma (which copies every parameter) once.
+ */
 export async function deleteEntitiesByRef(sql: Sql, refs: string[]): Promise<void> {
   for (let start = 0; start < refs.length; start += CHUNK) {
     const chunk = refs.slice(start, start + CHUNK);
-    await sql.$executeRawUnsafe('DELETE FROM "relations" WHERE "origin_ref" = ANY($1::text[])', chunk);
-    await sql.$executeRawUnsafe('DELETE FROM "entities" WHERE "ref" = ANY($1::text[])', chunk);
+    await sql.$executeRawUnsafe(
+      `WITH "relations_gone" AS (DELETE FROM "relations" WHERE "origin_ref" = ANY($1::text[]))
+       DELETE FROM "entities" WHERE "ref" = ANY($1::text[])`,
+      chunk,
+    );
   }
 }

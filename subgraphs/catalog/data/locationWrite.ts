@@ -1,7 +1,9 @@
 import type { Prisma } from '../../../prisma/catalog/generated/client';
-import type { FileContents, Problem, SourcedEntity } from '../ingestion/readLocation';
-import { deleteEntitiesByRef, insertEntities, insertRelations } from './bulkWrite';
-import { deleteLocationFiles, insertLocationFiles, storedLocationFiles, type LocationFileRow } from './locationFiles';
+import type { FileContents, Problem } from '../ingestion/readLocation';
+import { deleteEntitiesByRef, entityRow, insertEntityRows } from './bulkWrite';
+import { JsonRows } from './jsonRows';
+import { deleteLocationFiles, insertLocationFiles, locationFileRow, storedLocationFiles } from './locationFiles';
+import { readInPages } from './readInPages';
 
 /** What happens to entities that left their location. */
 export interface OrphanPolicy {
@@ -32,11 +34,31 @@ const FLUSH_EVERY = 500;
 /** File records (see LocationFile) held before they are written, when files are unchanged. */
 const FILES_EVERY = 2_000;
 
-interface StoredRow {
+/**
+ * An entity waiting for its write: what deciding it takes, and where its row (entityRow)
+ * waits, off the heap (see JsonRows). The parsed entity is garbage as soon as its file
+ * is handed over.
+ */
+interface PendingEntity {
   ref: string;
   hash: string;
-  sourceFile: string | null;
-  orphanedAt: Date | null;
+  file: string;
+  row: number;
+}
+
+/** A file whose entities wait in `pending`, for its LocationFile record. */
+interface PendingFile {
+  file: string;
+  contentHash: string | undefined;
+  selfContained: boolean;
+  refs: string[];
+}
+
+/** What a batch's refs are stored as: this location's rows, and the refs another location holds. */
+interface StoredByRef {
+  ours: Map<string, { hash: string; sourceFile: string | null; orphanedAt: Date | null }>;
+  /** The target of the location that holds each ref held elsewhere. */
+  elsewhere: Map<string, string>;
 }
 
 /**
@@ -48,33 +70,30 @@ interface StoredRow {
  * location and is reported as a conflict. `finish` turns vanished entities into orphans.
  */
 export async function openLocationWrite(tx: Prisma.TransactionClient, locationId: string, now = new Date()) {
-  const stored = new Map<string, StoredRow>(
-    (await tx.entity.findMany({ where: { locationId }, select: { ref: true, hash: true, sourceFile: true, orphanedAt: true } })).map(
-      (row) => [row.ref, row],
-    ),
-  );
-  const liveRefsByFile = new Map<string, string[]>();
-  for (const row of stored.values()) {
-    if (row.orphanedAt || row.sourceFile === null) continue;
-    const refs = liveRefsByFile.get(row.sourceFile);
-    if (refs) refs.push(row.ref);
-    else liveRefsByFile.set(row.sourceFile, [row.ref]);
-  }
+  // What a read needs of the stored location up front is per file; entities are looked up
+  // per batch (storedByRef), and vanished ones at the end: a location's rows are not held
+  // all at once (at 100,000 entities they made the re-read's heap grow by ~60 MB at once).
   const previousFiles = await storedLocationFiles(tx, locationId);
+  const storedAtStart = await countStored(tx, locationId);
   // The records are written back as the read goes rather than held for the end (one per file).
   await deleteLocationFiles(tx, locationId);
   /** The file that first defined each ref of this read: duplicates and vanished entities are decided by it. */
   const firstFile = new Map<string, string>();
   const failedFiles = new Set<string>();
-  let selfContained: LocationFileRow[] = [];
+  /** Records (LocationFile) of the files that need no parsing next time, waiting for their write. */
+  const selfContained = new JsonRows();
   const revived: string[] = [];
   const result: ReplaceResult = { written: 0, unchanged: 0, orphaned: 0, removed: 0, duplicates: [], conflicts: [] };
-  let pending: { file: FileContents; entities: SourcedEntity[] }[] = [];
-  let pendingCount = 0;
+  const rows = new JsonRows();
+  let pending: PendingEntity[] = [];
+  let pendingFiles: PendingFile[] = [];
 
   const flush = async () => {
-    const entities = pending.flatMap((item) => item.entities);
-    const claimedBy = await claimedElsewhere(tx, locationId, entities.map((entity) => entity.ref));
+    const entities = pending;
+    const files = pendingFiles;
+    pending = [];
+    pendingFiles = [];
+    const { ours: stored, elsewhere: claimedBy } = await storedByRef(tx, locationId, entities.map((entity) => entity.ref));
     for (const entity of entities.filter((entity) => claimedBy.has(entity.ref))) {
       const message = `Entity ${entity.ref} is already provided by ${claimedBy.get(entity.ref)}; the first location keeps it`;
       result.conflicts.push({ file: entity.file, entityRef: entity.ref, message });
@@ -84,28 +103,25 @@ export async function openLocationWrite(tx: Prisma.TransactionClient, locationId
     const changedRefs = new Set(changed.map((entity) => entity.ref));
     revived.push(...ours.filter((entity) => !changedRefs.has(entity.ref) && stored.get(entity.ref)?.orphanedAt).map((entity) => entity.ref));
     await deleteEntitiesByRef(tx, [...changedRefs]);
-    await insertEntities(tx, changed, locationId);
-    await insertRelations(tx, changed);
+    await insertEntityRows(tx, rows, changed.map((entity) => entity.row), locationId);
+    rows.clear();
     result.written += changed.length;
     result.unchanged += ours.length - changed.length;
     // A file may be skipped next time only if everything it holds is now stored.
-    for (const { file, entities: held } of pending) {
-      if (file.selfContained && file.contentHash && !held.some((entity) => claimedBy.has(entity.ref))) {
-        selfContained.push({ file: file.file, contentHash: file.contentHash, entityCount: held.length });
+    for (const { file, contentHash, selfContained: whole, refs } of files) {
+      if (whole && contentHash && !refs.some((ref) => claimedBy.has(ref))) {
+        selfContained.push(locationFileRow({ file, contentHash, entityCount: refs.length }));
       }
     }
-    pending = [];
-    pendingCount = 0;
-    await insertLocationFiles(tx, locationId, selfContained);
-    selfContained = [];
+    await insertLocationFiles(tx, locationId, selfContained, selfContained.all());
+    selfContained.clear();
   };
 
   return {
     /** For readLocation: the refs of a file that need not be parsed again (see LocationFile). */
     unchangedRefs(file: string, contentHash: string): string[] | undefined {
       const previous = previousFiles.get(file);
-      const refs = liveRefsByFile.get(file) ?? [];
-      return previous?.contentHash === contentHash && previous.entityCount === refs.length ? refs : undefined;
+      return previous?.contentHash === contentHash && previous.entityCount === previous.refs.length ? previous.refs : undefined;
     },
 
     /** Takes the next file of the read, in the read's order. */
@@ -126,13 +142,13 @@ export async function openLocationWrite(tx: Prisma.TransactionClient, locationId
       }
       if (file.unchangedRefs) {
         result.unchanged += refs.length;
-        selfContained.push({ file: file.file, contentHash: file.contentHash!, entityCount: refs.length });
+        selfContained.push(locationFileRow({ file: file.file, contentHash: file.contentHash!, entityCount: refs.length }));
         if (selfContained.length >= FILES_EVERY) await flush();
         return;
       }
-      pending.push({ file, entities: file.entities });
-      pendingCount += file.entities.length;
-      if (pendingCount >= FLUSH_EVERY) await flush();
+      pendingFiles.push({ file: file.file, contentHash: file.contentHash, selfContained: file.selfContained, refs });
+      for (const entity of file.entities) pending.push({ ref: entity.ref, hash: entity.hash, file: file.file, row: rows.push(entityRow(entity, file.file)) });
+      if (pending.length >= FLUSH_EVERY) await flush();
     },
 
     /**
@@ -143,7 +159,15 @@ export async function openLocationWrite(tx: Prisma.TransactionClient, locationId
       await flush();
       const policy = failedFiles.size ? null : orphans;
       // With no failed file, every ref this read defined is present: firstFile holds them all.
-      const vanished = policy ? [...stored.values()].filter((row) => !firstFile.has(row.ref)) : [];
+      const vanished: { ref: string; orphanedAt: Date | null }[] = [];
+      if (policy && storedAtStart) {
+        await readInPages<{ ref: string; orphanedAt: Date | null }>(
+          tx,
+          'SELECT "ref", "orphaned_at" AS "orphanedAt" FROM "entities" WHERE "location_id" = $1',
+          [locationId],
+          (rows) => rows.forEach((row) => firstFile.has(row.ref) || vanished.push(row)),
+        );
+      }
       const expired = vanished.filter(
         (row) => policy?.strategy === 'delete' && row.orphanedAt && now.getTime() - row.orphanedAt.getTime() >= policy.graceMs,
       );
@@ -165,11 +189,30 @@ export async function openLocationWrite(tx: Prisma.TransactionClient, locationId
 
 export type LocationWrite = Awaited<ReturnType<typeof openLocationWrite>>;
 
-async function claimedElsewhere(tx: Prisma.TransactionClient, locationId: string, refs: string[]): Promise<Map<string, string>> {
-  if (!refs.length) return new Map();
-  const claimed = await tx.entity.findMany({
-    where: { ref: { in: refs }, NOT: { locationId } },
-    select: { ref: true, location: { select: { target: true } } },
-  });
-  return new Map(claimed.map((row) => [row.ref, row.location?.target ?? 'another location']));
+/**
+ * How the refs of a batch are stored: rows of this location (to tell what changed), and
+ * refs another location provides (the first location keeps them). One round trip.
+ */
+async function storedByRef(tx: Prisma.TransactionClient, locationId: string, refs: string[]): Promise<StoredByRef> {
+  const found: StoredByRef = { ours: new Map(), elsewhere: new Map() };
+  if (!refs.length) return found;
+  const rows = await tx.$queryRawUnsafe<
+    { ref: string; locationId: string; hash: string; sourceFile: string | null; orphanedAt: Date | null; target: string | null }[]
+  >(
+    `SELECT e."ref", e."location_id" AS "locationId", e."hash", e."source_file" AS "sourceFile", e."orphaned_at" AS "orphanedAt", l."target"
+     FROM "entities" e LEFT JOIN "locations" l ON l."id" = e."location_id"
+     WHERE e."ref" = ANY($1::text[]) AND e."location_id" IS NOT NULL`,
+    refs,
+  );
+  for (const row of rows) {
+    if (row.locationId === locationId) found.ours.set(row.ref, row);
+    else found.elsewhere.set(row.ref, row.target ?? 'another location');
+  }
+  return found;
+}
+
+/** How many entities the location holds (orphans included). */
+async function countStored(tx: Prisma.TransactionClient, locationId: string): Promise<number> {
+  const [{ count }] = await tx.$queryRawUnsafe<{ count: number }[]>('SELECT count(*)::int AS "count" FROM "entities" WHERE "location_id" = $1', locationId);
+  return count;
 }

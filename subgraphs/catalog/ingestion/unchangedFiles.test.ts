@@ -73,6 +73,17 @@ describeEachDatabase('re-reading a location with unchanged files', (kind) => {
     unlinkSync(path.join(dir, 'c.yaml'));
     await refresh();
     expect((await stored())['component:default/gamma']).toBe('orphan');
+    // Orphans stay orphans on the next read, and one whose file comes back is live again.
+    await refresh();
+    expect(lastSummary()).toMatch(/0 orphaned, 0 removed/);
+    expect((await stored())['component:default/gamma']).toBe('orphan');
+    write('c.yaml', component('gamma'));
+    await refresh();
+    expect(lastSummary()).toMatch(/0 written, 3 unchanged, 0 orphaned/);
+    expect((await stored())['component:default/gamma']).toBe('group:default/team-a');
+    unlinkSync(path.join(dir, 'c.yaml'));
+    await refresh();
+    expect((await stored())['component:default/gamma']).toBe('orphan');
   });
 
   it('brings back an entity removed by hand although its file did not change', async () => {
