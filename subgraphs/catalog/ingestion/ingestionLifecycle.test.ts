@@ -111,4 +111,21 @@ describeEachDatabase('catalog ingestion lifecycle', (kind) => {
     const missing = await gql('mutation ($target: String!) { registerLocation(target: $target) { id } }', { target: path.join(dir, 'absent.yaml') });
     expect(missing.errors![0].extensions!.code).toBe('BAD_USER_INPUT');
   });
+
+  it('takes over an entity left with no location, replacing its row and relations', async () => {
+    // A location row removed outside unregisterLocation leaves its entities behind (ON DELETE SET NULL).
+    const { prisma } = catalog.services;
+    write('left.yaml', component('left-behind', 'team-old'));
+    const old = await catalog.services.ingestion.registerLocation(path.join(dir, 'left.yaml'));
+    await prisma.location.delete({ where: { id: old.id } });
+    expect(await prisma.entity.findUnique({ where: { ref: 'component:default/left-behind' }, select: { locationId: true } })).toEqual({ locationId: null });
+
+    write('taker.yaml', component('left-behind', 'team-new'));
+    const taker = await catalog.services.ingestion.registerLocation(path.join(dir, 'taker.yaml'));
+    const stored = await prisma.entity.findUnique({ where: { ref: 'component:default/left-behind' }, select: { locationId: true, ownerRef: true } });
+    expect(stored).toEqual({ locationId: taker.id, ownerRef: 'group:default/team-new' });
+    const owners = await prisma.relation.findMany({ where: { originRef: 'component:default/left-behind', type: 'ownedBy' }, select: { targetRef: true } });
+    expect(owners).toEqual([{ targetRef: 'group:default/team-new' }]);
+    expect((await gql('{ ingestionErrors(entityRef: "component:left-behind") { message } }')).data!.ingestionErrors).toEqual([]);
+  });
 });
