@@ -30,13 +30,13 @@ export interface ReplaceResult {
  * whatever this holds. At 2,000 that kept ~70 MB more heap live than 500 does, and the
  * process reached ~840 MB at 100,000 entities (~560 MB at 500), for no CPU saved.
  */
-const FLUSH_EVERY = 500;
+export const FLUSH_EVERY = 500;
 /** File records (see LocationFile) held before they are written, when files are unchanged. */
 const FILES_EVERY = 2_000;
 
 /**
  * An entity waiting for its write: what deciding it takes, and where its row (entityRow)
- * waits, off the heap (see JsonRows). The parsed entity is garbage as soon as its file
+ * waits in its batch, off the heap (see JsonRows). The parsed entity is garbage as soon as its file
  * is handed over.
  */
 interface PendingEntity {
@@ -46,13 +46,31 @@ interface PendingEntity {
   row: number;
 }
 
-/** A file whose entities wait in `pending`, for its LocationFile record. */
+/** A file whose entities wait in a batch, for its LocationFile record. */
 interface PendingFile {
   file: string;
   contentHash: string | undefined;
   selfContained: boolean;
   refs: string[];
 }
+
+/** What the read handed over between two flushes, written as one. */
+interface Batch {
+  entities: PendingEntity[];
+  files: PendingFile[];
+  /** The entities' rows (entityRow). */
+  rows: JsonRows;
+  /** Records (LocationFile) of the files that need no parsing next time. */
+  fileRecords: JsonRows;
+}
+
+/** An empty batch, on the buffers of a written one when there is one. */
+const newBatch = (buffers?: Pick<Batch, 'rows' | 'fileRecords'>): Batch => ({
+  entities: [],
+  files: [],
+  rows: buffers?.rows ?? new JsonRows(),
+  fileRecords: buffers?.fileRecords ?? new JsonRows(),
+});
 
 /** What a batch's refs are stored as: this location's rows, and the refs another location holds. */
 interface StoredByRef {
@@ -82,19 +100,16 @@ export async function openLocationWrite(tx: Prisma.TransactionClient, locationId
   /** The file that first defined each ref of this read: duplicates and vanished entities are decided by it. */
   const firstFile = new Map<string, string>();
   const failedFiles = new Set<string>();
-  /** Records (LocationFile) of the files that need no parsing next time, waiting for their write. */
-  const selfContained = new JsonRows();
   const revived: string[] = [];
   const result: ReplaceResult = { written: 0, unchanged: 0, orphaned: 0, removed: 0, duplicates: [], conflicts: [] };
-  const rows = new JsonRows();
-  let pending: PendingEntity[] = [];
-  let pendingFiles: PendingFile[] = [];
+  /** What the read has handed over since the last flush. */
+  let batch = newBatch();
+  /** Buffers of the last batch written, for the next one. */
+  let spare: Pick<Batch, 'rows' | 'fileRecords'> | undefined;
+  /** The write of the last batch flushed: one at a time, in the read's order, on the transaction's connection. */
+  let writing: Promise<void> = Promise.resolve();
 
-  const flush = async () => {
-    const entities = pending;
-    const files = pendingFiles;
-    pending = [];
-    pendingFiles = [];
+  const write = async ({ entities, files, rows, fileRecords }: Batch) => {
     const { ours: stored, elsewhere: claimedBy, unowned } = await storedByRef(tx, locationId, entities.map((entity) => entity.ref));
     for (const entity of entities.filter((entity) => claimedBy.has(entity.ref))) {
       const message = `Entity ${entity.ref} is already provided by ${claimedBy.get(entity.ref)}; the first location keeps it`;
@@ -109,17 +124,36 @@ export async function openLocationWrite(tx: Prisma.TransactionClient, locationId
     // empty) cost time quadratic in the read (12.6 of 60 s at 100,000 entities).
     await deleteEntitiesByRef(tx, [...changedRefs].filter((ref) => stored.has(ref) || unowned.has(ref)));
     await insertEntityRows(tx, rows, changed.map((entity) => entity.row), locationId);
-    rows.clear();
     result.written += changed.length;
     result.unchanged += ours.length - changed.length;
     // A file may be skipped next time only if everything it holds is now stored.
     for (const { file, contentHash, selfContained: whole, refs } of files) {
       if (whole && contentHash && !refs.some((ref) => claimedBy.has(ref))) {
-        selfContained.push(locationFileRow({ file, contentHash, entityCount: refs.length }));
+        fileRecords.push(locationFileRow({ file, contentHash, entityCount: refs.length }));
       }
     }
-    await insertLocationFiles(tx, locationId, selfContained, selfContained.all());
-    selfContained.clear();
+    await insertLocationFiles(tx, locationId, fileRecords, fileRecords.all());
+    rows.clear();
+    fileRecords.clear();
+    spare = { rows, fileRecords };
+  };
+
+  /**
+   * Hands what is held to the write and returns once the batch before it is written: the
+   * database writes one batch while the read parses the next (with PostgreSQL, on the
+   * other core), and no more than two batches are held. A failed write fails the next
+   * flush, or finish.
+   */
+  const flush = async () => {
+    const full = batch;
+    const previous = writing;
+    writing = previous.then(() => write(full));
+    // Its failure is seen by the next flush or by finish: until then it must not count as unhandled.
+    writing.catch(() => undefined);
+    await previous;
+    // The read waits for this flush, so nothing is added meanwhile; the batch before is
+    // written, and its buffers take the next one.
+    batch = newBatch(spare);
   };
 
   return {
@@ -147,13 +181,15 @@ export async function openLocationWrite(tx: Prisma.TransactionClient, locationId
       }
       if (file.unchangedRefs) {
         result.unchanged += refs.length;
-        selfContained.push(locationFileRow({ file: file.file, contentHash: file.contentHash!, entityCount: refs.length }));
-        if (selfContained.length >= FILES_EVERY) await flush();
+        batch.fileRecords.push(locationFileRow({ file: file.file, contentHash: file.contentHash!, entityCount: refs.length }));
+        if (batch.fileRecords.length >= FILES_EVERY) await flush();
         return;
       }
-      pendingFiles.push({ file: file.file, contentHash: file.contentHash, selfContained: file.selfContained, refs });
-      for (const entity of file.entities) pending.push({ ref: entity.ref, hash: entity.hash, file: file.file, row: rows.push(entityRow(entity, file.file)) });
-      if (pending.length >= FLUSH_EVERY) await flush();
+      batch.files.push({ file: file.file, contentHash: file.contentHash, selfContained: file.selfContained, refs });
+      for (const entity of file.entities) {
+        batch.entities.push({ ref: entity.ref, hash: entity.hash, file: file.file, row: batch.rows.push(entityRow(entity, file.file)) });
+      }
+      if (batch.entities.length >= FLUSH_EVERY) await flush();
     },
 
     /**
@@ -162,6 +198,7 @@ export async function openLocationWrite(tx: Prisma.TransactionClient, locationId
      */
     async finish(orphans: OrphanPolicy | null): Promise<ReplaceResult> {
       await flush();
+      await writing;
       const policy = failedFiles.size ? null : orphans;
       // With no failed file, every ref this read defined is present: firstFile holds them all.
       const vanished: { ref: string; orphanedAt: Date | null }[] = [];
