@@ -13,7 +13,7 @@ const READ_TRANSACTION = { maxWait: 60_000, timeout: 60 * 60_000 };
 /**
  * Each statement of the read's write may take this long, where a request's may take 8 s:
  * one batch of a big location (a read of 100,000 entities, its re-read) took longer than
- * that on a busy server (57014 in insertRelations) and lost the whole read. Still a limit,
+ * that on a busy server (57014 while inserting relations) and lost the whole read. Still a limit,
  * so a statement stuck on a lock does not hold the location's transaction for the hour.
  */
 const READ_STATEMENT_LIMIT_MS = 5 * 60_000;
