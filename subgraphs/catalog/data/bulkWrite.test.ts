@@ -1,8 +1,6 @@
-import type { RunningSubgraph } from '../../../kit';
-import { describeEachDatabase, startTestSubgraph, type TestDatabase } from '../../../kit/testing';
-import { createCatalogSubgraph } from '..';
-import type { CatalogContext } from '../context';
+import { describeEachDatabase } from '../../../kit/testing';
 import { processEntity, type ProcessedEntity } from '../ingestion/processEntity';
+import { useEmptyCatalog } from '../useEmptyCatalog';
 import { deleteEntitiesByRef, insertEntities } from './bulkWrite';
 import { readInPages } from './readInPages';
 
@@ -18,20 +16,10 @@ function processed(name: string, description: string): ProcessedEntity {
 }
 
 describeEachDatabase('writing entities in bulk', (kind) => {
-  let database: TestDatabase;
-  let catalog: RunningSubgraph<CatalogContext & { stopRefresh?: () => void }>;
-
-  beforeAll(async () => {
-    database = await kind.create();
-    catalog = await startTestSubgraph(createCatalogSubgraph({ refreshIntervalMs: 0 }), { databaseUrl: database.url });
-  });
-  afterAll(async () => {
-    await catalog?.stop();
-    await database?.drop();
-  });
+  const empty = useEmptyCatalog(kind);
 
   it('stores a descriptor as given whatever it holds, the quote around the rows included, with its relations', async () => {
-    const { prisma } = catalog.services;
+    const { prisma } = empty.catalog.services;
     // The rows travel in a dollar-quoted literal: text that looks like its end must stay text.
     const tricky = ["$rows$'); DROP TABLE entities; --", '$rows_$ $$ $1 \\ \' " \n\t é ✓ 🚀', '$rows__$'].join(' | ');
     const entities = [processed('tricky', tricky), processed('plain', 'nothing to see')];
@@ -61,7 +49,7 @@ describeEachDatabase('writing entities in bulk', (kind) => {
   it('reads a query through a cursor, a page at a time, in order, and again in the same transaction', async () => {
     const pages: number[][] = [];
     const again: number[] = [];
-    await catalog.services.prisma.$transaction(async (tx) => {
+    await empty.catalog.services.prisma.$transaction(async (tx) => {
       await readInPages<{ n: number }>(tx, 'SELECT n FROM generate_series(1, $1::int) AS n ORDER BY n', [7], (rows) => pages.push(rows.map((row) => row.n)), 3);
       await readInPages<{ n: number }>(tx, 'SELECT n FROM generate_series(1, $1::int) AS n ORDER BY n', [2], (rows) => again.push(...rows.map((row) => row.n)), 3);
     });

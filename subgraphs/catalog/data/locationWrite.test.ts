@@ -1,9 +1,7 @@
-import type { RunningSubgraph } from '../../../kit';
-import { describeEachDatabase, startTestSubgraph, type TestDatabase } from '../../../kit/testing';
-import { createCatalogSubgraph } from '..';
-import type { CatalogContext } from '../context';
+import { describeEachDatabase } from '../../../kit/testing';
 import { processEntity } from '../ingestion/processEntity';
 import type { FileContents } from '../ingestion/readLocation';
+import { useEmptyCatalog } from '../useEmptyCatalog';
 import * as bulkWrite from './bulkWrite';
 import { FLUSH_EVERY } from './locationWrite';
 import { replaceLocationEntities } from './replaceLocationEntities';
@@ -25,24 +23,15 @@ function file(name: string, owner = 'team-a', path = `/${name}.yaml`): FileConte
 // A read writes a batch while it reads the next: what each batch decides (conflicts,
 // duplicates, what changed) must not depend on where the batches fall.
 describeEachDatabase('writing a location read in batches', (kind) => {
-  let database: TestDatabase;
-  let catalog: RunningSubgraph<CatalogContext & { stopRefresh?: () => void }>;
+  const empty = useEmptyCatalog(kind);
   const names = Array.from({ length: 2 * FLUSH_EVERY + 7 }, (_, index) => `c-${String(index).padStart(4, '0')}`);
 
-  beforeAll(async () => {
-    database = await kind.create();
-    catalog = await startTestSubgraph(createCatalogSubgraph({ refreshIntervalMs: 0 }), { databaseUrl: database.url });
-  });
-  afterAll(async () => {
-    await catalog?.stop();
-    await database?.drop();
-  });
   afterEach(() => jest.restoreAllMocks());
 
-  const location = (target: string) => catalog.services.prisma.location.create({ data: { type: 'file', target } });
+  const location = (target: string) => empty.catalog.services.prisma.location.create({ data: { type: 'file', target } });
   const read = (locationId: string, files: FileContents[]) =>
     replaceLocationEntities(
-      catalog.services.prisma,
+      empty.catalog.services.prisma,
       locationId,
       async (write) => {
         for (const contents of files) await write.add(contents);
@@ -52,7 +41,7 @@ describeEachDatabase('writing a location read in batches', (kind) => {
     );
   const owners = async (locationId: string) =>
     Object.fromEntries(
-      (await catalog.services.prisma.entity.findMany({ where: { locationId }, select: { ref: true, ownerRef: true, orphanedAt: true } })).map((row) => [
+      (await empty.catalog.services.prisma.entity.findMany({ where: { locationId }, select: { ref: true, ownerRef: true, orphanedAt: true } })).map((row) => [
         row.ref,
         row.orphanedAt ? 'orphan' : row.ownerRef,
       ]),
@@ -75,7 +64,7 @@ describeEachDatabase('writing a location read in batches', (kind) => {
     expect(Object.keys(stored)).toHaveLength(names.length);
     expect(stored[`component:default/${names[0]}`]).toBe('group:default/team-a');
     expect((await owners(other.id))['component:default/claimed']).toBe('group:default/team-other');
-    expect(await catalog.services.prisma.relation.count({ where: { originRef: { in: names.map((name) => `component:default/${name}`) } } })).toBe(2 * names.length);
+    expect(await empty.catalog.services.prisma.relation.count({ where: { originRef: { in: names.map((name) => `component:default/${name}`) } } })).toBe(2 * names.length);
 
     // Again, one entity changed in the last batch and one gone from the first.
     const second = names.slice(1).map((name, index) => (index === names.length - 2 ? file(name, 'team-c') : file(name)));
