@@ -1,5 +1,5 @@
 /**
- * `npm run bench:ingest [-- --sizes 1000,10000 --database pglite|postgres]`: how long the
+ * `npm run bench:ingest [-- --sizes 1000,10000 --database pglite|pglite-files|postgres]`: how long the
  * catalog takes from registering a generated location until every entity is queryable,
  * with its relations, and the process's memory (see bench/README.md). Prints a table and JSON.
  * `--help` lists the flags; node's own flags (`node --max-old-space-size=1024 --import tsx
@@ -16,7 +16,7 @@ import { parseArgs } from 'node:util';
 import { GCProfiler, getHeapSpaceStatistics } from 'node:v8';
 import { startTestSubgraph } from '../kit/testing';
 import { createCatalogSubgraph } from '../subgraphs/catalog';
-import { benchDatabase, type DatabaseKind } from './benchDatabases';
+import { benchDatabase, DATABASE_KINDS, type DatabaseKind } from './benchDatabases';
 import { generateCatalog } from './generateCatalog';
 
 interface Row {
@@ -58,8 +58,9 @@ interface Row {
 
 const HELP = `npm run bench:ingest -- [flags]
   --sizes <n,n,...>          catalog sizes, each measured in its own process (default 1000,10000)
-  --database pglite|postgres where the catalog lives (default pglite; postgres: ENSEMBLE_BENCH_POSTGRES_URL,
-                             default postgresql://postgres@127.0.0.1:5432/postgres)
+  --database <kind>          where the catalog lives: pglite (default; embedded, in memory), pglite-files
+                             (embedded, in a temporary folder, as npm start keeps .data/), postgres
+                             (ENSEMBLE_BENCH_POSTGRES_URL, default postgresql://postgres@127.0.0.1:5432/postgres)
   --one <n>                  measure one size in this process and print its row (what each child runs)
   --help                     this text
 Node flags reach every size's process: node --max-old-space-size=1024 --import tsx bench/ingest.ts ...`;
@@ -77,13 +78,14 @@ async function main() {
     console.log(HELP);
     return;
   }
-  if (values.database !== 'pglite' && values.database !== 'postgres') throw new Error('--database must be pglite or postgres');
+  if (!DATABASE_KINDS.includes(values.database as DatabaseKind)) throw new Error(`--database must be one of ${DATABASE_KINDS.join(', ')}`);
+  const database = values.database as DatabaseKind;
   if (values.one) {
-    console.log(`BENCH_ROW ${JSON.stringify(await measure(Number(values.one), values.database))}`);
+    console.log(`BENCH_ROW ${JSON.stringify(await measure(Number(values.one), database))}`);
     return;
   }
   const rows: Row[] = [];
-  for (const size of values.sizes.split(',').map(Number)) rows.push(await measureInChild(size, values.database));
+  for (const size of values.sizes.split(',').map(Number)) rows.push(await measureInChild(size, database));
   console.table(rows);
   console.log(JSON.stringify({ benchmark: 'catalog-ingest', machine: `${process.platform} node ${process.version}`, rows }));
 }
