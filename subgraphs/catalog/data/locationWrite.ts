@@ -36,8 +36,8 @@ const FILES_EVERY = 2_000;
 
 /**
  * An entity waiting for its write: what deciding it takes, and where its row (entityRow)
- * waits in its batch, off the heap (see JsonRows). The parsed entity is garbage as soon as its file
- * is handed over.
+ * waits in its batch, off the heap (see JsonRows). The parsed entity is garbage as soon
+ * as its file is handed over.
  */
 interface PendingEntity {
   ref: string;
@@ -72,7 +72,7 @@ const newBatch = (buffers?: Pick<Batch, 'rows' | 'fileRecords'>): Batch => ({
   fileRecords: buffers?.fileRecords ?? new JsonRows(),
 });
 
-/** What a batch's refs are stored as: this location's rows, and the refs another location holds. */
+/** What a batch's refs are stored as: this location's rows, refs another location holds, rows with none. */
 interface StoredByRef {
   ours: Map<string, { hash: string; sourceFile: string | null; orphanedAt: Date | null }>;
   /** The target of the location that holds each ref held elsewhere. */
