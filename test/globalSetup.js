@@ -1,9 +1,9 @@
 // Runs once before any test file: finds out whether this machine's PostgreSQL can be used,
 // so PostgreSQL tests run, or are skipped with this reason printed (never silently passed);
-// and initdb's the one PGlite cluster every in-memory test database loads (pgliteTemplate).
+// and initdb's the one PGlite cluster every in-memory test database loads (kit/testing/writePgliteTemplate.ts).
 const { tmpdir } = require('node:os');
 const { Client } = require('pg');
-const { writePgliteTemplate } = require('../kit/testing/pgliteTemplate');
+const { writePgliteTemplate } = require('../kit/testing/writePgliteTemplate');
 
 module.exports = async function globalSetup() {
   process.env.APOLLO_TELEMETRY_DISABLED = '1';

@@ -1,5 +1,8 @@
+import { statSync } from 'node:fs';
+import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import { usePgliteTemplate, wantsFreshMemoryDatabase } from './pgliteTemplate';
+import { usePgliteTemplate, wantsFreshMemoryDatabase } from './usePgliteTemplate';
+import { writePgliteTemplate } from './writePgliteTemplate';
 
 describe('wantsFreshMemoryDatabase', () => {
   it('is true for an empty in-memory database with PGlite defaults, however it is asked for', () => {
@@ -57,5 +60,15 @@ describe('usePgliteTemplate', () => {
     } finally {
       await Promise.all([first.close(), second.close()]);
     }
+  });
+});
+
+describe('writePgliteTemplate', () => {
+  it('keeps the template test/globalSetup.js wrote, for this PGlite release, without writing it again', async () => {
+    const template = process.env.ENSEMBLE_TEST_PGLITE_TEMPLATE as string;
+    const writtenAt = statSync(template).mtimeMs;
+    expect(await writePgliteTemplate(path.dirname(template))).toBe(template);
+    expect(path.basename(template)).toMatch(/^ensemble-test-pglite-\d+\.\d+\.\d+\.tar$/);
+    expect(statSync(template).mtimeMs).toBe(writtenAt);
   });
 });
