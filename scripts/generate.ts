@@ -3,7 +3,8 @@
  * 1. Prisma clients, one per subgraph schema in prisma/<name>/schema.prisma.
  * 2. The composed API schema at clients/schema.graphql (what client codegen types against).
  * 3. graphql-codegen (codegen.yml): subgraph resolver types and typed client operations.
- * 4. The web UI (clients/web/dist), which `npm start` serves.
+ * 4. The compiled CLI (clients/cli/dist), which the `ensemble` bin runs.
+ * 5. The web UI (clients/web/dist), which `npm start` serves.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
@@ -35,6 +36,9 @@ async function main() {
   console.log('Composed the supergraph; wrote clients/schema.graphql');
   execFileSync(bin('graphql-codegen'), ['--config', 'codegen.yml'], { cwd: root, stdio: 'inherit' });
   await writePersistedDocuments();
+  // After codegen: the CLI imports the typed operations.
+  const { compileCli } = require('../clients/cli/bin/compiledCli');
+  console.log(`Compiled the CLI into ${path.relative(root, await compileCli())}`);
   // Last: the web UI imports the typed operations codegen just wrote.
   execFileSync(bin('vite'), ['build', '--config', 'clients/web/vite.config.ts', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
 }

@@ -1,9 +1,18 @@
 // Runs once before any test file: finds out whether this machine's PostgreSQL can be used,
-// so PostgreSQL tests run, or are skipped with this reason printed (never silently passed).
+// so PostgreSQL tests run, or are skipped with this reason printed (never silently passed);
+// and initdb's the one PGlite cluster every in-memory test database loads (kit/testing/writePgliteTemplate.ts).
+const { tmpdir } = require('node:os');
 const { Client } = require('pg');
+const { writePgliteTemplate } = require('../kit/testing/writePgliteTemplate');
 
-module.exports = async function probePostgres() {
+module.exports = async function globalSetup() {
   process.env.APOLLO_TELEMETRY_DISABLED = '1';
+  await probePostgres();
+  // Kept in the temporary folder between runs, one file per PGlite release.
+  process.env.ENSEMBLE_TEST_PGLITE_TEMPLATE = await writePgliteTemplate(tmpdir());
+};
+
+async function probePostgres() {
   const url = process.env.ENSEMBLE_TEST_POSTGRES_URL || 'postgresql://postgres@127.0.0.1:5432/postgres';
   const client = new Client({ connectionString: url, connectionTimeoutMillis: 3000 });
   try {
@@ -18,4 +27,4 @@ module.exports = async function probePostgres() {
   } finally {
     await client.end().catch(() => undefined);
   }
-};
+}

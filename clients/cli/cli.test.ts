@@ -7,6 +7,7 @@ import YAML from 'yaml';
 import { startPlatform, type TestPlatform } from '../../test/support/startPlatform';
 import { EXIT } from './exitCodes';
 import { runCli } from './testing/runCli';
+import { runEnsembleBin } from './testing/runEnsembleBin';
 import { userIdentity } from '../../kit';
 
 const TOKEN_FROM_ENV = 'token-from-the-environment';
@@ -87,6 +88,16 @@ describe('the ensemble CLI', () => {
       expect(entity.vulnerabilitySummary.critical).toBeGreaterThan(0);
       const yaml = await cli(['get', 'component:checkout-service', '--yaml']);
       expect(YAML.parse(yaml.stdout)).toEqual(entity);
+    });
+
+    // The command as a user runs it: the `ensemble` bin, a process of its own, on the compiled CLI.
+    it('answers the same from the `ensemble` bin, and exits with its codes', async () => {
+      const inProcess = await cli(['get', 'component:checkout-service', '--json']);
+      const spawned = await runEnsembleBin(['get', 'component:checkout-service', '--json'], endpoint);
+      expect(spawned).toEqual({ code: EXIT.OK, stdout: inProcess.stdout, stderr: '' });
+      const unknown = await runEnsembleBin(['get', 'component:default/no-such-service'], endpoint);
+      expect(unknown.code).toBe(EXIT.NOT_FOUND);
+      expect(unknown.stderr).toMatch(/No entity "component:default\/no-such-service"/);
     });
 
     it('exits with 4 and a message for an unknown entity', async () => {
