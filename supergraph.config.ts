@@ -24,7 +24,7 @@ export const SUBGRAPHS: SubgraphEntry[] = [
   {
     name: 'cicd',
     port: 4002,
-    load: async (settings = {}) => (await import('./subgraphs/cicd')).createCicdSubgraph({ webhookSecret: settings.CICD_WEBHOOK_SECRET }),
+    load: async (settings = {}) => (await import('./subgraphs/cicd')).createCicdSubgraph({ webhookSecret: settings.CICD_WEBHOOK_SECRET, acceptUnsignedWebhooks: settings.CICD_WEBHOOK_ALLOW_UNSIGNED === '1' }),
   },
   {
     name: 'techdocs',

@@ -92,7 +92,7 @@ async function main() {
     const subgraph = await startSubgraph(await entry.load(settings), { ...subgraphFromEnv, port: 0, databaseUrl, runtime, gatewaySecret: secret, policy });
     running.push(subgraph);
     // The gateway calls it directly, on the same services and policy (bench/README.md: the in-process lever).
-    inProcess.push(await createInProcessSubgraph(await entry.load(settings), subgraph.services, { policy, maxEntityRepresentations: subgraphFromEnv.maxEntityRepresentations, log }));
+    inProcess.push(await createInProcessSubgraph(await entry.load(settings), subgraph.services, { policy, secret, maxEntityRepresentations: subgraphFromEnv.maxEntityRepresentations, log }));
     log(`subgraph ${entry.name} ready at ${subgraph.url}`);
   }
   const gateway = await startGateway({

@@ -91,7 +91,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   gateway.onSchemaLoadOrUpdate(() => {
     supergraphLoaded = true;
   });
-  const authenticate = createAuthenticator(options.auth ?? { anonymous: true });
+  const authenticate = createAuthenticator(options.auth ?? { anonymous: true }, Date.now, options.subgraphSecret);
   const persisted = options.persistedDocuments && usePersistedDocuments(options.persistedDocuments);
   const server = new ApolloServer<GatewayContext>({
     ...(persisted ? { persistedQueries: persisted.persistedQueries } : {}),

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import { ANONYMOUS, userIdentity, type CallerIdentity } from '../../kit';
+import { ANONYMOUS, DELEGATION_HEADER, userIdentity, verifyDelegation, type CallerIdentity } from '../../kit';
 import type { ApiToken } from './parseApiTokens';
 import { verifyJwt, type JwtOptions } from './verifyJwt';
 
@@ -22,11 +22,26 @@ export type Authenticator = (request: IncomingMessage) => Authentication;
  * Who a request comes from: a static API token, a JWT, or (in anonymous mode, without
  * any credentials) an anonymous caller. Credentials that are present but wrong are never
  * downgraded to anonymous: a bad or expired token fails.
+ *
+ * With `delegationSecret` (the subgraph secret), a subgraph acting for the caller of a
+ * request the gateway sent it (`x-ensemble-on-behalf-of`, kit/security/delegation.ts) is
+ * that caller; the header decides alone, and a bad one fails. Without a secret the
+ * header is refused: nobody can vouch for it.
  */
-export function createAuthenticator(options: GatewayAuthOptions, now: () => number = Date.now): Authenticator {
+export function createAuthenticator(
+  options: GatewayAuthOptions,
+  now: () => number = Date.now,
+  delegationSecret: string | null = null,
+): Authenticator {
   // Looked up by hash, so the lookup's timing says nothing about any token's characters.
   const tokens = new Map((options.apiTokens ?? []).map((token): [string, CallerIdentity] => [digest(token.token), token.identity]));
   return (request) => {
+    const delegation = request.headers[DELEGATION_HEADER];
+    if (delegation !== undefined) {
+      if (delegationSecret === null) return { ok: false, reason: 'a delegation header, and no subgraph secret to check it' };
+      const check = verifyDelegation(delegationSecret, Array.isArray(delegation) ? delegation.join(',') : delegation, now());
+      return check.ok ? { ok: true, identity: check.identity } : { ok: false, reason: check.reason };
+    }
     const header = request.headers.authorization;
     if (header === undefined || header === '') {
       return options.anonymous ? { ok: true, identity: ANONYMOUS } : { ok: false, reason: 'no credentials' };

@@ -16,6 +16,8 @@ export interface InProcessSubgraphOptions {
   policy?: Policy;
   /** The same cap the HTTP server applies. Default 1,000, as startSubgraph. */
   maxEntityRepresentations?: number;
+  /** The secret gateway and subgraphs share: lets the module act on its caller's behalf (RequestAccess.onBehalfHeaders). */
+  secret?: string | null;
   log: (line: string) => void;
 }
 
@@ -54,7 +56,7 @@ export async function createInProcessSubgraph<Services, Context extends object>(
     name: module.name,
     execute: async (request, identity) => {
       const context = await module.createContext(services, NO_HTTP_REQUEST);
-      bindRequestAccess(context, createRequestAccess(policy, identity));
+      bindRequestAccess(context, createRequestAccess(policy, identity, options.secret ?? null));
       const response = await server.executeOperation(
         { query: request.query, variables: request.variables, operationName: request.operationName, extensions: request.extensions },
         { contextValue: context },

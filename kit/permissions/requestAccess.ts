@@ -1,4 +1,5 @@
 import { NotAllowedError } from '../errors/domainErrors';
+import { DELEGATION_HEADER, signDelegation } from '../security/delegation';
 import type { Policy } from './definePolicy';
 import type { CallerIdentity, PolicyDecision } from './permissionTypes';
 
@@ -7,12 +8,21 @@ export interface RequestAccess {
   identity: CallerIdentity;
   /** The policy's decision for this caller and action; asked once per action and request. */
   authorize(action: string): PolicyDecision;
+  /**
+   * Headers that make the gateway treat a request from this subgraph as coming from this
+   * caller (kit/security/delegation.ts): how a plugin reads the graph on the caller's
+   * behalf, seeing exactly what the caller may see. Null when the subgraph has no secret
+   * (`--insecure-dev`), so it cannot vouch for anyone.
+   */
+  onBehalfHeaders(): Record<string, string> | null;
 }
 
-export function createRequestAccess(policy: Policy, identity: CallerIdentity): RequestAccess {
+/** `secret`: the one the gateway signs this subgraph's requests with; null or absent when there is none. */
+export function createRequestAccess(policy: Policy, identity: CallerIdentity, secret: string | null = null): RequestAccess {
   const decisions = new Map<string, PolicyDecision>();
   return {
     identity,
+    onBehalfHeaders: () => (secret === null ? null : { [DELEGATION_HEADER]: signDelegation(secret, identity) }),
     authorize(action) {
       let decision = decisions.get(action);
       if (!decision) {

@@ -14,6 +14,13 @@ export interface CicdOptions {
    * `x-hub-signature-256`. Entry points read it from `CICD_WEBHOOK_SECRET`.
    */
   webhookSecret?: string;
+  /**
+   * Accept webhook deliveries without a signature when no secret is set: for local
+   * development only (an unsigned delivery records a run with nobody's permission).
+   * Off by default: without a secret, deliveries are then refused. Entry points read it
+   * from `CICD_WEBHOOK_ALLOW_UNSIGNED=1`.
+   */
+  acceptUnsignedWebhooks?: boolean;
 }
 
 /** The CI/CD plugin subgraph: pipeline runs on every catalog entity, fed by a mutation and a GitHub webhook. */
@@ -27,12 +34,19 @@ export function createCicdSubgraph(options: CicdOptions = {}): SubgraphModule<Ci
       prisma: new PrismaClient({ adapter: database.adapter }),
       reads: database.reads,
       webhookSecret: options.webhookSecret || null,
+      acceptUnsignedWebhooks: options.acceptUnsignedWebhooks === true,
     }),
     // Resolvers get the database, never the webhook secret.
     createContext: (services) => ({ prisma: services.prisma, reads: services.reads }),
     routes: (services) => ({ [GITHUB_WEBHOOK_PATH]: githubWebhookRoute(services) }),
     afterStart: async (services, runtime) => {
-      if (!services.webhookSecret) runtime.log(`cicd: no webhook secret, ${GITHUB_WEBHOOK_PATH} accepts unsigned deliveries`);
+      if (!services.webhookSecret) {
+        runtime.log(
+          services.acceptUnsignedWebhooks
+            ? `cicd: no webhook secret and CICD_WEBHOOK_ALLOW_UNSIGNED: ${GITHUB_WEBHOOK_PATH} accepts unsigned deliveries (development only)`
+            : `cicd: no webhook secret: ${GITHUB_WEBHOOK_PATH} refuses every delivery until CICD_WEBHOOK_SECRET is set`,
+        );
+      }
       if (!runtime.demo) return;
       const runs = demoPipelineRuns(new Date());
       await replaceDemoRuns(services.prisma, runs);
@@ -42,5 +56,5 @@ export function createCicdSubgraph(options: CicdOptions = {}): SubgraphModule<Ci
   };
 }
 
-/** The subgraph with default options (unsigned webhook deliveries accepted). */
+/** The subgraph with default options (no webhook secret: webhook deliveries refused). */
 export const cicdSubgraph = createCicdSubgraph();

@@ -6,6 +6,8 @@ export interface CicdServices {
   prisma: PrismaClient;
   /** Its hot reads, past Prisma's client (kit SqlReads). */
   reads: SqlReads;
-  /** The GitHub webhook's shared secret; null accepts unsigned deliveries (local use only). */
+  /** The GitHub webhook's shared secret; null: deliveries are refused, unless `acceptUnsignedWebhooks`. */
   webhookSecret: string | null;
+  /** Without a secret, accept unsigned deliveries (local development only). */
+  acceptUnsignedWebhooks: boolean;
 }

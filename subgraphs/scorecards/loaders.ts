@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import { requestScoped } from '../../kit';
 import type { ScorecardsContext } from './context';
+import { callerGraph } from './graph/callerGraph';
 import type { CheckRecord } from './data/checkRecord';
 import { listChecks } from './data/listChecks';
 import type { ScorecardRecord } from './model/scorecardRecord';
@@ -20,7 +21,7 @@ export const scorecardsLoaders = requestScoped((context: ScorecardsContext) => {
   return {
     checks: allChecks,
     scorecards: new DataLoader<string, ScorecardRecord | null>(
-      async (refs) => scoreEntities(context.graph, await allChecks(), refs, { defaultBranch: context.defaultBranch }),
+      async (refs) => scoreEntities(callerGraph(context), await allChecks(), refs, { defaultBranch: context.defaultBranch }),
       { maxBatchSize: REFS_PER_REQUEST },
     ),
   };

@@ -13,9 +13,16 @@ export const FACET_LIMITS = { fields: 20, values: 500 };
 /**
  * Counts, for each field, how many entities satisfying `where` have each value: one query
  * for all fields. Values differing only in case count together (filters treat them alike)
- * and show in one of their spellings; a list field counts each element.
+ * and show in one of their spellings; a list field counts each element. `readable` hides
+ * relation targets the caller may not read (`relations.<type>` values), as `where` hides rows.
  */
-export async function countFacets(reads: SqlReads, where: Prisma.Sql, fields: readonly string[], first: number): Promise<FacetRecord[]> {
+export async function countFacets(
+  reads: SqlReads,
+  where: Prisma.Sql,
+  fields: readonly string[],
+  first: number,
+  readable: Prisma.Sql | null = null,
+): Promise<FacetRecord[]> {
   if (fields.length > FACET_LIMITS.fields) throw new InputError(`At most ${FACET_LIMITS.fields} facet fields, got ${fields.length}`);
   if (!Number.isInteger(first) || first < 1 || first > FACET_LIMITS.values) {
     throw new InputError(`"first" must be between 1 and ${FACET_LIMITS.values}, got ${first}`);
@@ -24,7 +31,7 @@ export async function countFacets(reads: SqlReads, where: Prisma.Sql, fields: re
   const perField = fields.map(
     (path, index) => Prisma.sql`(
       SELECT ${Prisma.raw(String(index))} AS facet, min(x.v COLLATE "C") AS value, count(DISTINCT e.ref)::int AS count
-      FROM entities e CROSS JOIN LATERAL (${entityFieldSql(path).values}) AS x
+      FROM entities e CROSS JOIN LATERAL (${entityFieldSql(path, readable).values}) AS x
       WHERE ${where}
       GROUP BY lower(x.v)
       ORDER BY count DESC, value ASC

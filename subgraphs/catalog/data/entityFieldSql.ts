@@ -30,7 +30,13 @@ const KNOWN_RELATION_TYPES = new Map(
 const FIELD_HELP =
   'use ref, kind, namespace, name, apiVersion, metadata.<field>, metadata.labels.<key>, metadata.annotations.<key>, spec.<path> or relations.<type>';
 
-export function entityFieldSql(path: string): EntityFieldSql {
+/**
+ * `readable` (a permission condition on `e`, null when nothing is hidden) is what the
+ * caller may read: a relation whose target is an entity outside it is not there for this
+ * caller, in filters and facets as in `Entity.relations`, so neither can serve as an
+ * existence test for a hidden entity.
+ */
+export function entityFieldSql(path: string, readable: Prisma.Sql | null = null): EntityFieldSql {
   const dot = path.indexOf('.');
   const root = (dot === -1 ? path : path.slice(0, dot)).toLowerCase();
   const rest = dot === -1 ? null : path.slice(dot + 1);
@@ -46,7 +52,7 @@ export function entityFieldSql(path: string): EntityFieldSql {
     if (rest === 'type' || rest === 'lifecycle') return specColumnField(path, rest);
     return jsonField(path, ['spec', ...segments(path, rest)]);
   } else if (root === 'relations') {
-    return relationField(path, rest);
+    return relationField(path, rest, readable);
   }
   throw new InputError(`Unknown field "${path}": ${FIELD_HELP}`);
 }
@@ -154,9 +160,9 @@ function tagsField(path: string): EntityFieldSql {
 }
 
 /** Targets of the entity's relations of one type, e.g. `relations.ownedBy`. */
-function relationField(path: string, type: string): EntityFieldSql {
+function relationField(path: string, type: string, readable: Prisma.Sql | null): EntityFieldSql {
   if (!type || type.includes('.')) throw new InputError(`Field "${path}" must name one relation type, e.g. relations.ownedBy`);
-  const ofType = sql`r.source_ref = e.ref AND r.type = ${canonicalRelationType(type)}`;
+  const ofType = sql`r.source_ref = e.ref AND r.type = ${canonicalRelationType(type)} ${visibleTargetSql(readable)}`;
   return {
     path,
     values: sql`SELECT DISTINCT r.target_ref AS v FROM relations r WHERE ${ofType}`,
@@ -181,4 +187,15 @@ function orphanField(field: EntityFieldSql): EntityFieldSql {
     exists: sql`(${orphan} OR ${field.exists})`,
     sortValue: sql`(CASE WHEN ${orphan} THEN 'true' ELSE ${field.sortValue} END)`,
   };
+}
+
+/**
+ * Keeps a relation `r` only when its target is readable or has no entity (dangling), as
+ * findRelationsBySources does. The inner `e` is the target's row and shadows the outer
+ * one: `readable` is written on `e`.
+ */
+export function visibleTargetSql(readable: Prisma.Sql | null): Prisma.Sql {
+  return readable === null
+    ? Prisma.empty
+    : sql`AND NOT EXISTS (SELECT 1 FROM entities e WHERE e.ref = r.target_ref AND (${readable}) IS NOT TRUE)`;
 }

@@ -1,7 +1,7 @@
 import { InputError } from '../../../kit';
 import { Prisma } from '../../../prisma/catalog/generated/client';
 import { normalizeEntityRef } from '../model/entityRef';
-import { canonicalRelationType, entityFieldSql, filterRef } from './entityFieldSql';
+import { canonicalRelationType, entityFieldSql, filterRef, visibleTargetSql } from './entityFieldSql';
 import { prefixTsQuery, textMatchSql } from './textSearchSql';
 
 type List = readonly string[] | null | undefined;
@@ -34,11 +34,17 @@ const sql = Prisma.sql;
  * page, `totalCount` and facets, so all three always agree. User text only ever travels
  * as a bound parameter.
  */
-export function entityFilterSql(filter: EntityFilterInput | null | undefined): Prisma.Sql {
-  return filter ? build(filter, { nodes: 0 }, 1) : sql`TRUE`;
+export function entityFilterSql(filter: EntityFilterInput | null | undefined, readable: Prisma.Sql | null = null): Prisma.Sql {
+  return filter ? build(filter, { nodes: 0, readable }, 1) : sql`TRUE`;
 }
 
-function build(filter: EntityFilterInput, budget: { nodes: number }, depth: number): Prisma.Sql {
+/** What one filter tree shares: its node count, and what the caller may read (relations to hidden entities match nothing). */
+interface FilterScope {
+  nodes: number;
+  readonly readable: Prisma.Sql | null;
+}
+
+function build(filter: EntityFilterInput, budget: FilterScope, depth: number): Prisma.Sql {
   if (depth > FILTER_LIMITS.depth) throw new InputError(`Filters nest at most ${FILTER_LIMITS.depth} deep`);
   if (++budget.nodes > FILTER_LIMITS.nodes) throw new InputError(`A filter may hold at most ${FILTER_LIMITS.nodes} filters in all`);
   const conditions: Prisma.Sql[] = [];
@@ -52,14 +58,15 @@ function build(filter: EntityFilterInput, budget: { nodes: number }, depth: numb
   if (filter.owner) add(oneOf(sql`e.owner_ref`, checked('owner', filter.owner).map(ownerRef)));
   // "All of these tags": no tags asked, no condition.
   if (filter.tags?.length) add(sql`e.tags @> ${lower('tags', filter.tags)}::text[]`);
-  for (const match of filter.field ?? []) add(entityFieldSql(match.field).matches(checked(match.field, match.values)));
+  const field = (path: string) => entityFieldSql(path, budget.readable);
+  for (const match of filter.field ?? []) add(field(match.field).matches(checked(match.field, match.values)));
   for (const match of filter.relation ?? []) {
     const targets = checked(`relation ${match.type}`, match.targets).map(filterRef);
     add(sql`EXISTS (SELECT 1 FROM relations r WHERE r.source_ref = e.ref AND r.type = ${canonicalRelationType(match.type)}
-      AND r.target_ref = ANY(${targets}::text[]))`);
+      AND r.target_ref = ANY(${targets}::text[]) ${visibleTargetSql(budget.readable)})`);
   }
-  for (const path of checked('hasField', filter.hasField ?? [])) add(entityFieldSql(path).exists);
-  for (const path of checked('missingField', filter.missingField ?? [])) add(sql`(${entityFieldSql(path).exists}) IS NOT TRUE`);
+  for (const path of checked('hasField', filter.hasField ?? [])) add(field(path).exists);
+  for (const path of checked('missingField', filter.missingField ?? [])) add(sql`(${field(path).exists}) IS NOT TRUE`);
   if (filter.text != null) {
     const tsQuery = prefixTsQuery(filter.text);
     if (tsQuery) add(textMatchSql(tsQuery));

@@ -2,6 +2,7 @@ import { manyInKeyOrder, type SqlReads } from '../../../kit';
 import { Prisma } from '../../../prisma/catalog/generated/client';
 import { ENTITY_COLUMNS, entityRecordOf } from './entityColumns';
 import { ENTITY_SUMMARY_COLUMNS, summaryRecordOf } from './entitySummary';
+import { visibleTargetSql } from './entityFieldSql';
 import type { EntityRecord } from './entityRecord';
 
 /** A walk over the relation graph; the same for every start entity of one batch. */
@@ -45,9 +46,7 @@ export async function findReachableEntities(
 ): Promise<EntityRecord[][]> {
   // With a permission condition, the walk neither returns nor passes through an entity
   // the caller may not read (it goes on through refs with no entity, as without one).
-  const passable = readable
-    ? sql`AND NOT EXISTS (SELECT 1 FROM entities e WHERE e.ref = r.target_ref AND (${readable}) IS NOT TRUE)`
-    : Prisma.empty;
+  const passable = visibleTargetSql(readable);
   const visible = readable ? sql`AND ${readable}` : Prisma.empty;
   const startRefs = [...new Set(starts)];
   const reached = query.finally

@@ -1,5 +1,6 @@
 import { Prisma } from '../../../prisma/catalog/generated/client';
 import { manyInKeyOrder, type SqlReads } from '../../../kit';
+import { visibleTargetSql } from './entityFieldSql';
 import type { RelationRecord } from './relationRecord';
 
 /**
@@ -17,14 +18,11 @@ export async function findRelationsBySources(
   sourceRefs: readonly string[],
   readable: Prisma.Sql | null = null,
 ): Promise<RelationRecord[][]> {
-  const visibleTarget = readable === null
-    ? Prisma.empty
-    : Prisma.sql`AND NOT EXISTS (SELECT 1 FROM entities e WHERE e.ref = r.target_ref AND (${readable}) IS NOT TRUE)`;
   const rows = await reads.query<RelationRecord>(Prisma.sql`
     SELECT DISTINCT r.source_ref AS "sourceRef", r.type, r.target_ref AS "targetRef"
     FROM relations r
     WHERE r.source_ref = ANY(${[...new Set(sourceRefs)]}::text[])
-      ${visibleTarget}
+      ${visibleTargetSql(readable)}
     ORDER BY r.source_ref, r.type, r.target_ref`);
   return manyInKeyOrder(sourceRefs, rows, (row) => row.sourceRef);
 }

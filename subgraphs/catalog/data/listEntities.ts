@@ -45,7 +45,7 @@ export async function listEntities(
   }
   // The permission condition joins the filter in `where`, so the page, totalCount and
   // facets all see only what the caller may read.
-  const filter = entityFilterSql(options.filter);
+  const filter = entityFilterSql(options.filter, readable);
   const where = readable === null ? filter : Prisma.sql`(${filter} AND ${readable})`;
   const order = entityOrderSql(options.orderBy, options.filter?.text ? prefixTsQuery(options.filter.text) : null);
   const after = options.after ? order.after(options.after) : Prisma.sql`TRUE`;

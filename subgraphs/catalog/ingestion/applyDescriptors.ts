@@ -18,14 +18,31 @@ export interface ApplyOutcome {
   problems: ApplyProblem[];
 }
 
+/**
+ * Decides, before anything is written (dry runs too), whether the caller may replace the
+ * entities of the input that already exist (`existing`): throws when not. Answers which
+ * of them the caller may read: only those are named in errors.
+ */
+export type ReplaceCheck = (existing: readonly string[]) => Promise<ReadonlySet<string>>;
+
+/** Without a caller (scripts, tests of the write path): anything may be replaced and named. */
+const REPLACE_ANYTHING: ReplaceCheck = async (existing) => new Set(existing);
+
 /** Largest descriptor text the direct write path accepts. */
 export const MAX_APPLY_BYTES = 1024 * 1024;
 
 /**
  * The direct write path: descriptor YAML validated with the same rules as files, then
- * stored all or nothing. A dry run validates only.
+ * stored all or nothing. Creating an entity and replacing one are different rights:
+ * `mayReplace` is asked about every entity of the input that exists. A dry run validates
+ * and asks the same, and writes nothing.
  */
-export async function applyDescriptors(prisma: PrismaClient, yaml: string, dryRun: boolean): Promise<ApplyOutcome> {
+export async function applyDescriptors(
+  prisma: PrismaClient,
+  yaml: string,
+  dryRun: boolean,
+  mayReplace: ReplaceCheck = REPLACE_ANYTHING,
+): Promise<ApplyOutcome> {
   const outcome: ApplyOutcome = { applied: false, dryRun, entities: [], problems: [] };
   if (Buffer.byteLength(yaml) > MAX_APPLY_BYTES) {
     outcome.problems.push({ entityRef: null, message: `The descriptors are larger than the ${MAX_APPLY_BYTES} bytes allowed` });
@@ -53,11 +70,19 @@ export async function applyDescriptors(prisma: PrismaClient, yaml: string, dryRu
     seen.add(result.entity.ref);
     outcome.entities.push(result.entity);
   }
-  if (dryRun || outcome.problems.length) return outcome;
-  const stored = await applyDirectEntities(prisma, outcome.entities);
+  if (outcome.problems.length) return outcome;
+  const existing = (await prisma.entity.findMany({ where: { ref: { in: [...seen] } }, select: { ref: true } })).map((row) => row.ref);
+  const nameable = await mayReplace(existing);
+  if (dryRun) return outcome;
+  const stored = await applyDirectEntities(prisma, outcome.entities, new Set(existing));
   if (!stored.ok) {
-    stored.conflicts.forEach(({ ref, target }) =>
-      outcome.problems.push({ entityRef: ref, message: `Entity ${ref} is provided by ${target}; change it there` }),
+    // Never the location's target (a server path), and the ref only when the caller may read it.
+    stored.conflicts.forEach((ref) =>
+      outcome.problems.push(
+        nameable.has(ref)
+          ? { entityRef: ref, message: `Entity ${ref} is provided by a registered location; change it there` }
+          : { entityRef: null, message: 'An entity of the input cannot be written now; nothing was applied' },
+      ),
     );
     return outcome;
   }

@@ -5,7 +5,7 @@ import { deleteEntity } from '../data/deleteEntity';
 import { deleteLocation } from '../data/deleteLocation';
 import type { LocationRecord } from '../data/locationRecord';
 import type { OrphanPolicy } from '../data/replaceLocationEntities';
-import { applyDescriptors, type ApplyOutcome } from './applyDescriptors';
+import { applyDescriptors, type ApplyOutcome, type ReplaceCheck } from './applyDescriptors';
 import { ingestLocation as ingest } from './ingestLocation';
 import { isUrl, type SourceReader } from './sourceReader';
 
@@ -27,7 +27,7 @@ export interface CatalogIngestion {
   /** Removes a location and every entity it provided. */
   unregisterLocation(id: string): Promise<boolean>;
   /** Validates descriptor YAML and, unless `dryRun`, stores it at once (the direct write path). */
-  apply(yaml: string, dryRun: boolean): Promise<ApplyOutcome>;
+  apply(yaml: string, dryRun: boolean, mayReplace?: ReplaceCheck): Promise<ApplyOutcome>;
   /** Removes one entity (one a location provides comes back at its next refresh). */
   removeEntity(ref: string): Promise<boolean>;
   /** Re-reads every location every `intervalMs`; returns a function that stops it. */
@@ -80,7 +80,7 @@ export function createCatalogIngestion(prisma: PrismaClient, options: CatalogIng
         for (const location of locations) await ingest(prisma, location, options);
       }),
     unregisterLocation: (id) => enqueue(() => deleteLocation(prisma, id)),
-    apply: (yaml, dryRun) => enqueue(() => applyDescriptors(prisma, yaml, dryRun)),
+    apply: (yaml, dryRun, mayReplace) => enqueue(() => applyDescriptors(prisma, yaml, dryRun, mayReplace)),
     removeEntity: (ref) => enqueue(() => deleteEntity(prisma, ref)),
     refreshEvery: (intervalMs) => {
       const timer = setInterval(() => {

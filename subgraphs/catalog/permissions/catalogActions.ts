@@ -8,6 +8,12 @@ export const CATALOG_ACTIONS = {
   entityRead: 'catalog.entity.read',
   /** `applyEntities` (basic). */
   entityCreate: 'catalog.entity.create',
+  /**
+   * `applyEntities` of an entity that exists (conditional: the stored entity must match).
+   * Backstage has no such action (its catalog is written from locations only); without it
+   * a caller allowed to create could take over any entity by writing it again.
+   */
+  entityUpdate: 'catalog.entity.update',
   /** `removeEntity` (conditional: the entity must match), `unregisterLocation` (every entity of the location must match). */
   entityDelete: 'catalog.entity.delete',
   /** `refreshEntity` (conditional), `refreshLocation` (basic). */

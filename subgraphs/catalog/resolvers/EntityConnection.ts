@@ -1,6 +1,7 @@
 import type { EntityConnectionResolvers } from '../generated/resolvers';
 import { countEntities } from '../data/countEntities';
 import { countFacets } from '../data/countFacets';
+import { catalogAccess } from '../permissions/catalogAccess';
 
 export const EntityConnection: EntityConnectionResolvers = {
   edges: (page) => page.edges,
@@ -8,5 +9,6 @@ export const EntityConnection: EntityConnectionResolvers = {
   // Counted only when asked for (a count over a large catalog costs more than the page):
   // with the page when `entities` saw it asked, here otherwise.
   totalCount: (page, _, context) => page.totalCount ?? countEntities(context.reads, page.where),
-  facets: (page, { fields, first }, context) => countFacets(context.reads, page.where, fields, first ?? 50),
+  facets: (page, { fields, first }, context) =>
+    countFacets(context.reads, page.where, fields, first ?? 50, catalogAccess(context).readable),
 };

@@ -4,6 +4,7 @@ import { Prisma } from '../../../prisma/catalog/generated/client';
 import { normalizeEntityRef } from '../model/entityRef';
 import { CATALOG_ACTIONS } from '../permissions/catalogActions';
 import { catalogAccess } from '../permissions/catalogAccess';
+import { findEntitiesByRefs } from '../data/findEntitiesByRefs';
 
 /** Every write asks the policy first; a refusal is FORBIDDEN (writes may say so, reads never do). */
 export const Mutation: MutationResolvers = {
@@ -26,8 +27,17 @@ export const Mutation: MutationResolvers = {
     return context.ingestion.unregisterLocation(id);
   },
   applyEntities: (_, { yaml, dryRun }, context) => {
-    catalogAccess(context).require(CATALOG_ACTIONS.entityCreate);
-    return context.ingestion.apply(yaml, dryRun ?? false);
+    const access = catalogAccess(context);
+    access.require(CATALOG_ACTIONS.entityCreate);
+    // Creating is not replacing: each entity of the input that exists must be one the
+    // caller may update (conditional: the stored entity must match), dry runs included.
+    return context.ingestion.apply(yaml, dryRun ?? false, async (existing) => {
+      if (!existing.length) return new Set();
+      await access.requireOnEntities(context.reads, CATALOG_ACTIONS.entityUpdate, Prisma.sql`e.ref = ANY(${[...existing]}::text[])`);
+      // Not through the request's loader: ApplyResult.entities loads these again after the write.
+      const readable = await findEntitiesByRefs(context.reads, existing, access.readable);
+      return new Set(existing.filter((_, index) => readable[index] !== null));
+    });
   },
   removeEntity: async (_, { ref }, context) => {
     const canonical = canonicalRef(ref);

@@ -9,15 +9,28 @@ const SECRET = 'a webhook secret of some length';
 describe('POST /webhooks/github', () => {
   let signed: RunningSubgraph<CicdServices>;
   let unsigned: RunningSubgraph<CicdServices>;
+  let noSecret: RunningSubgraph<CicdServices>;
   const runs = (subgraph: RunningSubgraph<CicdServices>) => subgraph.services.prisma.pipelineRun.findMany({ orderBy: { externalId: 'asc' } });
 
   beforeAll(async () => {
     signed = await startTestSubgraph(createCicdSubgraph({ webhookSecret: SECRET }));
-    unsigned = await startTestSubgraph(createCicdSubgraph());
+    unsigned = await startTestSubgraph(createCicdSubgraph({ acceptUnsignedWebhooks: true }));
+    noSecret = await startTestSubgraph(createCicdSubgraph());
   });
   afterAll(async () => {
     await signed?.stop();
     await unsigned?.stop();
+    await noSecret?.stop();
+  });
+
+  it('refuses every delivery, signed or not, when no secret is set and unsigned ones were not allowed', async () => {
+    const body = JSON.stringify(workflowRunPayload({ id: 401 }));
+    for (const secret of [undefined, SECRET]) {
+      const answer = await postWebhook(noSecret.url, { event: 'workflow_run', body, secret });
+      expect(answer.status).toBe(401);
+      expect(answer.body.errors[0].extensions.code).toBe('UNAUTHENTICATED');
+    }
+    expect(await runs(noSecret)).toEqual([]);
   });
 
   it('stores a signed workflow_run delivery by project slug and answers 202 with the run id', async () => {

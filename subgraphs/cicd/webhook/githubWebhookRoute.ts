@@ -13,8 +13,9 @@ const MAX_BODY_BYTES = 1_000_000;
 /**
  * `POST /webhooks/github`: records a GitHub Actions `workflow_run` delivery as a pipeline
  * run and answers 202 with its id. Other events are acknowledged with 200 and ignored, so
- * GitHub neither retries them nor shows them as failed. With a secret, a delivery whose
- * signature does not match is refused with 401 before its body is even parsed.
+ * GitHub neither retries them nor shows them as failed. A delivery whose signature does
+ * not match the secret is refused with 401 before its body is even parsed; without a
+ * secret every delivery is, unless unsigned ones were allowed for development.
  */
 export function githubWebhookRoute(services: CicdServices): HttpHandler {
   return async (request, response) => {
@@ -29,7 +30,12 @@ export function githubWebhookRoute(services: CicdServices): HttpHandler {
       if (error instanceof BodyTooLargeError) return sendError(response, 413, 'PAYLOAD_TOO_LARGE', error.message);
       throw error;
     }
-    if (services.webhookSecret && !hasValidGithubSignature(body, header(request, 'x-hub-signature-256'), services.webhookSecret)) {
+    // A delivery records runs with no caller's permission: only the secret vouches for it.
+    if (!services.webhookSecret) {
+      if (!services.acceptUnsignedWebhooks) {
+        return sendError(response, 401, 'UNAUTHENTICATED', 'Webhook deliveries are refused: no webhook secret is configured');
+      }
+    } else if (!hasValidGithubSignature(body, header(request, 'x-hub-signature-256'), services.webhookSecret)) {
       return sendError(response, 401, 'UNAUTHENTICATED', 'The x-hub-signature-256 header is missing or does not match the webhook secret');
     }
     const event = header(request, 'x-github-event');

@@ -21,9 +21,30 @@ export interface GraphClientOptions {
  */
 export class GraphClient {
   private url: string | null;
+  /** Headers that make the gateway act as one caller, sent instead of the token (see `asCaller`). */
+  private caller: Record<string, string> | null = null;
 
   constructor(private readonly options: GraphClientOptions) {
     this.url = options.url ?? null;
+  }
+
+  /**
+   * This client reading as the caller of one request: `headers` are the caller's
+   * delegation (kit's `requestAccess(context).onBehalfHeaders()`), sent instead of the
+   * token, so the gateway answers with exactly what that caller may read. Null (a subgraph
+   * with no secret, `--insecure-dev`) keeps the token. The view shares the URL and
+   * `shared` (what caches across requests are keyed by) with this client.
+   */
+  asCaller(headers: Record<string, string> | null): GraphClient {
+    if (headers === null) return this;
+    const view = Object.create(this) as GraphClient;
+    view.caller = headers;
+    return view;
+  }
+
+  /** The client views were made from: one per gateway. */
+  get shared(): GraphClient {
+    return Object.getPrototypeOf(this) instanceof GraphClient ? (Object.getPrototypeOf(this) as GraphClient).shared : this;
   }
 
   /** Points the client at the gateway. */
@@ -49,7 +70,7 @@ export class GraphClient {
         headers: {
           'content-type': 'application/json',
           accept: 'application/json',
-          ...(this.options.token ? { authorization: `Bearer ${this.options.token}` } : {}),
+          ...(this.caller ?? (this.options.token ? { authorization: `Bearer ${this.options.token}` } : {})),
         },
         body: JSON.stringify({ query, variables }),
         signal: AbortSignal.timeout(this.options.timeoutMs),
@@ -61,7 +82,9 @@ export class GraphClient {
     if (response.status === 401) {
       await response.body?.cancel();
       throw new GraphUnavailableError(
-        this.options.token
+        this.caller
+          ? 'the gateway refused to act for the caller (is the subgraph secret the same on both?)'
+          : this.options.token
           ? 'the gateway refused the scorecards token (SCORECARDS_GATEWAY_TOKEN)'
           : 'the gateway wants credentials: give scorecards an API token (SCORECARDS_GATEWAY_TOKEN)',
       );

@@ -33,7 +33,7 @@ export async function loadFacts(
   let answer = await ask(graph, refs, readable, options);
   if ('response' in answer && isValidationFailure(answer.response)) {
     absent = await findAbsentSubgraphs(graph, readable, options);
-    absentByGraph.set(graph, { subgraphs: absent, until: Date.now() + ABSENT_RECHECK_MS });
+    absentByGraph.set(graph.shared, { subgraphs: absent, until: Date.now() + ABSENT_RECHECK_MS });
     readable = withoutSubgraphs(needed, absent);
     answer = await ask(graph, refs, readable, options);
   }
@@ -67,7 +67,7 @@ async function findAbsentSubgraphs(graph: GraphClient, facts: ReadonlySet<FactNa
 }
 
 function currentlyAbsent(graph: GraphClient): Set<string> {
-  const known = absentByGraph.get(graph);
+  const known = absentByGraph.get(graph.shared);
   return known && known.until > Date.now() ? known.subgraphs : new Set();
 }
 

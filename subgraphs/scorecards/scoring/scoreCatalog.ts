@@ -1,4 +1,5 @@
 import type { ScorecardsContext } from '../context';
+import { callerGraph } from '../graph/callerGraph';
 import { listEntityRefs } from '../graph/listEntityRefs';
 import { scorecardsLoaders } from '../loaders';
 import { rollUpScorecards, type Grouping, type RollupRecord } from '../model/rollUpScorecards';
@@ -18,7 +19,7 @@ export async function scoreCatalog(context: ScorecardsContext, groupBy: Grouping
   const checkedKinds = new Set(checks.flatMap((check) => check.appliesTo));
   const wanted = kinds ? [...new Set(kinds.map((kind) => kind.toLowerCase()))].filter((kind) => checkedKinds.has(kind)) : [...checkedKinds];
   if (wanted.length === 0) return [];
-  const refs = await listEntityRefs(context.graph, wanted.sort(), MAX_ROLLUP_ENTITIES);
+  const refs = await listEntityRefs(callerGraph(context), wanted.sort(), MAX_ROLLUP_ENTITIES);
   const scorecards = await loaders.scorecards.loadMany(refs);
   const failed = scorecards.find((card): card is Error => card instanceof Error);
   if (failed) throw failed;
