@@ -30,6 +30,11 @@ export function createSourceRoots(folders: readonly string[]): SourceRoots {
   };
 }
 
+/** The folders start-up locations make readable (see rootOfLocation); URLs make none. */
+export function rootsOfLocations(targets: readonly string[]): string[] {
+  return targets.filter((target) => !/^[a-z][a-z0-9+.-]*:\/\//i.test(target)).map(rootOfLocation);
+}
+
 /**
  * The folder a start-up location makes readable: the folder of a file, a folder itself,
  * or the fixed part of a glob (`/a/b/**\/*.yaml` gives `/a/b`).

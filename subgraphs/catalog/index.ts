@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { createSourceRoots, loadSchema, rootOfLocation, type SubgraphModule } from '../../kit';
+import { createSourceRoots, loadSchema, rootsOfLocations, type SubgraphModule } from '../../kit';
 import { PrismaClient } from '../../prisma/catalog/generated/client';
 import type { CatalogContext } from './context';
 import type { OrphanPolicy } from './data/replaceLocationEntities';
@@ -42,7 +42,7 @@ export function createCatalogSubgraph(options: CatalogOptions = {}): SubgraphMod
       const roots = createSourceRoots([
         ...(options.localRoots ?? []),
         ...(runtime.demo ? [path.dirname(DEMO_CATALOG)] : []),
-        ...runtime.locations.map(rootOfLocation),
+        ...rootsOfLocations(runtime.locations),
       ]);
       const ingestion = createCatalogIngestion(prisma, {
         reader: createSourceReader({ allowHosts: options.readAllowHosts, roots }),

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { createSourceRoots, loadSchema, rootOfLocation, type SubgraphModule } from '../../kit';
+import { createSourceRoots, loadSchema, rootsOfLocations, type SubgraphModule } from '../../kit';
 import { PrismaClient } from '../../prisma/techdocs/generated/client';
 import type { TechdocsContext } from './context';
 import { DEMO_COMPONENTS_DIR, DEMO_DOCS_COMPONENTS, publishDemoDocs } from './demo/publishDemoDocs';
@@ -31,7 +31,7 @@ export const createTechdocsSubgraph = (options: TechdocsOptions = {}): SubgraphM
     const docsRoots = createSourceRoots([
       ...(options.sourceRoots ?? []),
       ...(runtime.demo ? [DEMO_COMPONENTS_DIR] : []),
-      ...runtime.locations.map(rootOfLocation),
+      ...rootsOfLocations(runtime.locations),
     ]);
     const autoPublish = createAutoPublisher(prisma, { log: runtime.log, recheckMs: options.recheckMs, roots: docsRoots });
     return { prisma, reads: database.reads, docsRoots, autoPublish };
