@@ -29,6 +29,7 @@ describe('source access', () => {
     writeFileSync(secretFile, componentYaml('secret', { metadata: `  description: ${SECRET}\n` }));
     writeFileSync(path.join(root, 'fine.yaml'), componentYaml('fine'));
     symlinkSync(outside, path.join(root, 'link'));
+    symlinkSync(root, path.join(top, 'via'));
   });
   afterAll(() => rmSync(top, { recursive: true, force: true }));
 
@@ -64,6 +65,11 @@ describe('source access', () => {
       expect(await reader().list(path.join(root, '**/*.yaml'))).toEqual([path.join(root, 'fine.yaml')]);
       await expect(reader().list(path.join(outside, '*.yaml'))).rejects.toThrow(/is not allowed/);
       await expect(reader().list(`${root}/../outside/*.yaml`)).rejects.toThrow(/is not allowed/);
+    });
+
+    it('lists a glob under a root reached through a link, naming files as the pattern does', async () => {
+      const via = createSourceReader({ roots: createSourceRoots([path.join(top, 'via')]) });
+      expect(await via.list(path.join(top, 'via', '*.yaml'))).toEqual([path.join(top, 'via', 'fine.yaml')]);
     });
 
     it('refuses placeholders and Location targets of a local file that leave the roots', async () => {

@@ -86,8 +86,17 @@ export function createSourceReader(options: SourceReaderOptions = {}): SourceRea
     async list(pattern) {
       // The glob's fixed part must be under a root before anything is listed, so a glob
       // cannot even tell which files exist elsewhere; each match is checked again on read.
-      if (!roots.resolve(fixedPartOfGlob(pattern))) throw new LocalReadNotAllowedError(pattern);
-      const files = await glob(pattern, { absolute: true, onlyFiles: true, expandDirectories: false, followSymbolicLinks: false });
+      const base = fixedPartOfGlob(pattern);
+      if (!roots.resolve(base)) throw new LocalReadNotAllowedError(pattern);
+      // Listed from the fixed part: without following links, an absolute pattern finds nothing
+      // when a folder above it is itself a link (a root may be reached through one).
+      const files = await glob(path.relative(base, path.resolve(pattern)), {
+        cwd: base,
+        absolute: true,
+        onlyFiles: true,
+        expandDirectories: false,
+        followSymbolicLinks: false,
+      });
       return files.filter((file) => roots.resolve(file) !== null).sort();
     },
   };
