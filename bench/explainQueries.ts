@@ -75,7 +75,7 @@ async function main() {
   let catalog: RunningSubgraph<CatalogContext> | undefined;
   try {
     const { root, counts } = generateCatalog(dir, size);
-    const module = await findSubgraph('catalog').load({ CATALOG_REFRESH_SECONDS: '0' });
+    const module = await findSubgraph('catalog').load({ CATALOG_REFRESH_SECONDS: '0', CATALOG_LOCAL_ROOTS: dir });
     catalog = await startSubgraph(module, {
       port: 0, databaseUrl: database.url, gatewaySecret: randomBytes(32).toString('hex'), runtime: { demo: false, locations: [], log },
     });

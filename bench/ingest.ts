@@ -109,7 +109,7 @@ async function measure(size: number, database: DatabaseKind): Promise<Row> {
   const dir = mkdtempSync(path.join(tmpdir(), 'ensemble-bench-'));
   const { root, entities } = generateCatalog(dir, size);
   const { url, drop } = await benchDatabase(database, 'ingest');
-  const catalog = await startTestSubgraph(createCatalogSubgraph({ refreshIntervalMs: 0 }), {
+  const catalog = await startTestSubgraph(createCatalogSubgraph({ refreshIntervalMs: 0, localRoots: [dir] }), {
     databaseUrl: url,
     logs: { push: (line: string) => process.stderr.write(`  ${line}\n`) } as unknown as string[],
   });

@@ -35,7 +35,7 @@ async function main() {
   const dir = mkdtempSync(path.join(tmpdir(), 'ensemble-bench-'));
   const { url, drop } = await benchDatabase(kind, 'reads');
   const database = await openDatabase(url);
-  const catalog = createCatalogSubgraph({ refreshIntervalMs: 0 });
+  const catalog = createCatalogSubgraph({ refreshIntervalMs: 0, localRoots: [dir] });
   try {
     await applyMigrations(database.sql, catalog.migrationsDir);
     const services = await catalog.createServices(database, { demo: false, locations: [], log: () => undefined });

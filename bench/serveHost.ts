@@ -60,7 +60,7 @@ async function main() {
     const { root, entities, counts } = generateCatalog(dir, config.size);
     const ensemblePort = config.targets.includes('ensemble') ? await portOrFreePort(0) : undefined;
     const gatewayUrl = ensemblePort ? `http://127.0.0.1:${ensemblePort}/graphql` : config.scorecardsGatewayUrl;
-    const settings = { SCORECARDS_GATEWAY_URL: gatewayUrl, CATALOG_REFRESH_SECONDS: '0' };
+    const settings = { SCORECARDS_GATEWAY_URL: gatewayUrl, CATALOG_REFRESH_SECONDS: '0', CATALOG_LOCAL_ROOTS: dir };
     const modules: Record<string, SubgraphModule<any, any>> = {};
     const subgraphs: Record<string, RunningSubgraph<any>> = {};
     for (const entry of SUBGRAPHS) {

@@ -3,3 +3,4 @@ export * from './signRequest';
 export * from './subgraphSecret';
 export * from './verifySignature';
 export * from './delegation';
+export * from './sourceRoots';

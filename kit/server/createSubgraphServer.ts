@@ -5,8 +5,10 @@ import {
   ApolloServerPluginLandingPageDisabled,
 } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
+import type { GraphQLSchema } from 'graphql';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { createFormatError } from '../errors/formatError';
+import { limitArguments } from './limitArguments';
 import { limitEntityRepresentations } from './limitEntityRepresentations';
 import type { SubgraphModule } from './subgraphModule';
 
@@ -16,16 +18,19 @@ export interface SubgraphServerOptions {
   log: (line: string) => void;
 }
 
+/** The schema a subgraph serves: its own, with every argument bounded and `_entities` capped. */
+export function buildServedSchema(module: SubgraphModule<unknown, object>, options: Pick<SubgraphServerOptions, 'maxEntityRepresentations'> = {}): GraphQLSchema {
+  const schema = buildSubgraphSchema({ typeDefs: module.typeDefs, resolvers: module.resolvers as GraphQLResolverMap<unknown> });
+  return limitEntityRepresentations(limitArguments(schema, { text: module.argumentTextLimits }), options.maxEntityRepresentations ?? 1_000);
+}
+
 /**
  * A subgraph's GraphQL server (not started), the one way it is built: over HTTP by
  * startSubgraph, and called directly by the gateway's in-process lever.
  */
 export function createSubgraphServer<Context extends object>(module: SubgraphModule<unknown, Context>, options: SubgraphServerOptions): ApolloServer<Context> {
   return new ApolloServer<Context>({
-    schema: limitEntityRepresentations(
-      buildSubgraphSchema({ typeDefs: module.typeDefs, resolvers: module.resolvers as GraphQLResolverMap<unknown> }),
-      options.maxEntityRepresentations ?? 1_000,
-    ),
+    schema: buildServedSchema(module, options),
     // Entry points own shutdown order (gateway, then subgraphs, then databases).
     stopOnTerminationSignals: false,
     formatError: createFormatError((error) => options.log(`${module.name}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`)),

@@ -50,6 +50,21 @@ describe('listen(...).close()', () => {
     }
   });
 
+  it('answers a request that comes on a kept-alive connection just after close began, then ends it cleanly', async () => {
+    const server = await listen({ '/ok': async (_request, response) => void response.end('ok') }, { port: 0, log: () => undefined });
+    const { Agent } = await import('node:http');
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+    try {
+      expect(await get(server.port, '/ok', agent)).toMatchObject({ status: 200, body: 'ok' });
+      const closing = server.close();
+      // The same idle connection: ending it at once raced with this request (a reset).
+      expect(await get(server.port, '/ok', agent)).toEqual({ status: 200, connection: 'close', body: 'ok' });
+      await closing;
+    } finally {
+      agent.destroy();
+    }
+  });
+
   it('cuts what is still open after the drain timeout', async () => {
     const server = await listen({ '/never': () => new Promise<void>(() => undefined) }, { port: 0, log: () => undefined });
     const arrived = new Promise<void>((resolve) => server.server.once('request', () => resolve()));

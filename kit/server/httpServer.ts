@@ -1,5 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { sendError, type HttpHandler } from './graphqlHandler';
 
 /** Routes by exact path; anything else is 404. */
@@ -29,16 +29,39 @@ export interface ListenOptions {
   fallback?: HttpHandler;
 }
 
+/**
+ * How long a keep-alive connection that is idle when shutdown starts may still bring a
+ * request (answered, with `Connection: close`) before it is ended. Ending it at once raced
+ * with a request already on its way: the kernel answered that with a reset (9 resets under
+ * a 10-connection load), where a client should get its answer or, later, a refused connection.
+ */
+const IDLE_GRACE_MS = 1_000;
+
 export async function listen(routes: Routes, options: ListenOptions): Promise<ListeningServer> {
   let closing = false;
   const inFlight = new Set<ServerResponse>();
+  /** Each open connection and how many of its requests are being answered. */
+  const connections = new Map<Socket, number>();
+  const endIfIdle = (socket: Socket) => {
+    // end(), not destroy(): a FIN after the last answer, never a reset.
+    if (connections.get(socket) === 0) socket.end();
+  };
   const server = createServer((request, response) => {
+    const socket = request.socket;
+    connections.set(socket, (connections.get(socket) ?? 0) + 1);
     inFlight.add(response);
     if (closing) response.setHeader('connection', 'close');
-    response.once('close', () => inFlight.delete(response));
-    // A keep-alive connection whose request finishes during shutdown must not hold it open.
-    response.once('finish', () => closing && setImmediate(() => server.closeIdleConnections()));
+    response.once('close', () => {
+      inFlight.delete(response);
+      if (connections.has(socket)) connections.set(socket, (connections.get(socket) ?? 1) - 1);
+      // Node closes a `Connection: close` answer's socket itself; this covers any other.
+      if (closing) endIfIdle(socket);
+    });
     void route(routes, request, response, options);
+  });
+  server.on('connection', (socket: Socket) => {
+    connections.set(socket, 0);
+    socket.once('close', () => connections.delete(socket));
   });
   server.keepAliveTimeout = 65_000;
   server.headersTimeout = 66_000;
@@ -55,11 +78,16 @@ export async function listen(routes: Routes, options: ListenOptions): Promise<Li
         // Tell clients of requests in flight not to send another on the same connection.
         for (const response of inFlight) if (!response.headersSent) response.setHeader('connection', 'close');
         const cut = setTimeout(() => server.closeAllConnections(), drainTimeoutMs).unref();
+        const idle = setTimeout(() => connections.forEach((_, socket) => endIfIdle(socket)), Math.min(IDLE_GRACE_MS, drainTimeoutMs)).unref();
+        // Node >= 19 ends idle keep-alive connections in close() itself: the grace above replaces that.
+        const closeIdle = server.closeIdleConnections;
+        server.closeIdleConnections = () => undefined;
         server.close(() => {
           clearTimeout(cut);
+          clearTimeout(idle);
           resolve();
         });
-        server.closeIdleConnections();
+        server.closeIdleConnections = closeIdle;
       }),
   };
 }

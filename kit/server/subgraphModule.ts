@@ -21,6 +21,11 @@ export interface SubgraphModule<Services = unknown, Context extends object = obj
   typeDefs: DocumentNode;
   /** Its resolver map, typed by codegen's `Resolvers` for the subgraph's own schema. */
   resolvers: object;
+  /**
+   * Text bounds of arguments that need another than the default 4,096 characters,
+   * `Type.field.argument` to characters (kit's limitArguments); say each in the schema.
+   */
+  argumentTextLimits?: Record<string, number>;
   /** Its Prisma migrations folder (`prisma/<name>/migrations`), applied on start. */
   migrationsDir: string;
   /** Builds what resolvers use (its Prisma client, services) on the opened database. */

@@ -33,9 +33,10 @@ function cyclicCatalog(): object[] {
 }
 
 describeEachDatabase('catalog transitive fields', (kind) => {
-  const demo = useDemoCatalog(kind);
+  // Made now: the catalog starts with it as a folder it may read.
+  const directory = mkdtempSync(path.join(tmpdir(), 'catalog-traversal-'));
+  const demo = useDemoCatalog(kind, { localRoots: [directory] });
   const { statements, post } = demo;
-  let directory: string;
   let all: Node[];
   const writeCatalog = (file: string, documents: object[]) => {
     const target = path.join(directory, file);
@@ -44,7 +45,6 @@ describeEachDatabase('catalog transitive fields', (kind) => {
   };
 
   beforeAll(async () => {
-    directory = mkdtempSync(path.join(tmpdir(), 'catalog-traversal-'));
     await demo.catalog.services.ingestion.registerLocation(writeCatalog('cycles.yaml', cyclicCatalog()));
     const result = await post('{ entities(first: 500) { edges { node { ref kind relations { type targetRef } } } } }');
     expect(result.errors).toBeUndefined();

@@ -10,6 +10,10 @@ describe('catalogOptionsFrom', () => {
     expect(catalogOptionsFrom({})).toEqual({});
   });
 
+  it('reads the local roots, comma-separated', () => {
+    expect(catalogOptionsFrom({ CATALOG_LOCAL_ROOTS: '/srv/catalog, /srv/more,' })).toEqual({ localRoots: ['/srv/catalog', '/srv/more'] });
+  });
+
   it('refuses values it cannot mean', () => {
     expect(() => catalogOptionsFrom({ CATALOG_REFRESH_SECONDS: 'soon' })).toThrow(/CATALOG_REFRESH_SECONDS/);
     expect(() => catalogOptionsFrom({ CATALOG_ORPHANS: 'maybe' })).toThrow(/CATALOG_ORPHANS/);

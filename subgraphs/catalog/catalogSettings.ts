@@ -3,12 +3,15 @@ import type { CatalogOptions } from '.';
 /**
  * The catalog's options from deployment settings (entry points pass the environment):
  * - CATALOG_READ_ALLOW: hosts URLs may be read from, comma-separated (`github.com,*.example.com`)
+ * - CATALOG_LOCAL_ROOTS: folders local descriptor files may be read from, comma-separated
+ *   (besides the demo folder and the folder of each start-up location)
  * - CATALOG_REFRESH_SECONDS: how often locations are read again (0: never; default 120)
  * - CATALOG_ORPHANS: `delete` (default: removed one refresh after they are marked) or `keep`
  */
 export function catalogOptionsFrom(settings: Readonly<Record<string, string | undefined>>): CatalogOptions {
   const options: CatalogOptions = {};
   if (settings.CATALOG_READ_ALLOW) options.readAllowHosts = settings.CATALOG_READ_ALLOW.split(',').map((host) => host.trim()).filter(Boolean);
+  if (settings.CATALOG_LOCAL_ROOTS) options.localRoots = settings.CATALOG_LOCAL_ROOTS.split(',').map((folder) => folder.trim()).filter(Boolean);
   if (settings.CATALOG_REFRESH_SECONDS !== undefined && settings.CATALOG_REFRESH_SECONDS !== '') {
     const seconds = Number(settings.CATALOG_REFRESH_SECONDS);
     if (!Number.isFinite(seconds) || seconds < 0) throw new Error(`CATALOG_REFRESH_SECONDS must be a number of seconds, got "${settings.CATALOG_REFRESH_SECONDS}"`);

@@ -1,8 +1,9 @@
 import path from 'node:path';
-import { loadSchema, type SubgraphModule } from '../../kit';
+import { createSourceRoots, loadSchema, rootsOfLocations, type SubgraphModule } from '../../kit';
 import { PrismaClient } from '../../prisma/catalog/generated/client';
 import type { CatalogContext } from './context';
 import type { OrphanPolicy } from './data/replaceLocationEntities';
+import { MAX_APPLY_BYTES } from './ingestion/applyDescriptors';
 import { createCatalogIngestion } from './ingestion/catalogIngestion';
 import { createSourceReader } from './ingestion/sourceReader';
 import { resolvers } from './resolvers';
@@ -13,6 +14,12 @@ export const DEMO_CATALOG = path.resolve(__dirname, '../../demo/catalog/catalog.
 export interface CatalogOptions {
   /** Hosts `url` locations and placeholders may be read from; none by default (Backstage's `backend.reading.allow`). */
   readAllowHosts?: string[];
+  /**
+   * Folders local descriptor files may be read from (their subfolders included). The demo
+   * catalog's folder (with the demo) and the folder of each start-up location are added;
+   * nothing else on the machine is read, whoever registers it.
+   */
+  localRoots?: string[];
   /** How often every location is read again; 0 turns the periodic refresh off. Default 2 minutes. */
   refreshIntervalMs?: number;
   /** What happens to entities that leave their location. Default: removed one refresh after they are marked. */
@@ -27,11 +34,18 @@ export function createCatalogSubgraph(options: CatalogOptions = {}): SubgraphMod
     name: 'catalog',
     typeDefs: loadSchema(path.join(__dirname, 'schema.graphql')),
     resolvers,
+    // Every other argument keeps the kit's 4,096 characters (docs/hardening.md, Argument bounds).
+    argumentTextLimits: { 'Mutation.applyEntities.yaml': MAX_APPLY_BYTES },
     migrationsDir: path.resolve(__dirname, '../../prisma/catalog/migrations'),
     createServices: (database, runtime) => {
       const prisma = new PrismaClient({ adapter: database.adapter });
+      const roots = createSourceRoots([
+        ...(options.localRoots ?? []),
+        ...(runtime.demo ? [path.dirname(DEMO_CATALOG)] : []),
+        ...rootsOfLocations(runtime.locations),
+      ]);
       const ingestion = createCatalogIngestion(prisma, {
-        reader: createSourceReader({ allowHosts: options.readAllowHosts }),
+        reader: createSourceReader({ allowHosts: options.readAllowHosts, roots }),
         orphans: options.orphans ?? { strategy: 'delete', graceMs: 0 },
         log: runtime.log,
       });

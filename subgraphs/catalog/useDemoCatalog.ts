@@ -1,5 +1,5 @@
 import { postGraphQL, startTestSubgraph, type RunningTestSubgraph, type TestDatabase, type TestDatabaseKind } from '../../kit/testing';
-import { catalogSubgraph } from '.';
+import { createCatalogSubgraph, type CatalogOptions } from '.';
 import type { CatalogContext } from './context';
 
 export interface DemoCatalog {
@@ -15,7 +15,7 @@ export interface DemoCatalog {
  * of `kind`, loaded with Backstage's example catalog (every kind, pages that end and
  * pages that go on), recording its SQL; stopped and dropped after them.
  */
-export function useDemoCatalog(kind: TestDatabaseKind): DemoCatalog {
+export function useDemoCatalog(kind: TestDatabaseKind, options: CatalogOptions = {}): DemoCatalog {
   let database: TestDatabase | undefined;
   const demo: DemoCatalog = {
     catalog: undefined as unknown as RunningTestSubgraph<CatalogContext>,
@@ -24,7 +24,7 @@ export function useDemoCatalog(kind: TestDatabaseKind): DemoCatalog {
   };
   beforeAll(async () => {
     database = await kind.create();
-    demo.catalog = await startTestSubgraph(catalogSubgraph, { databaseUrl: database.url, demo: true, onQuery: (sql) => demo.statements.push(sql) });
+    demo.catalog = await startTestSubgraph(createCatalogSubgraph(options), { databaseUrl: database.url, demo: true, onQuery: (sql) => demo.statements.push(sql) });
   });
   afterAll(async () => {
     await demo.catalog?.stop();

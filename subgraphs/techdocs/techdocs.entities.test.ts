@@ -1,6 +1,6 @@
 import { postGraphQL, startTestSubgraph } from '../../kit/testing';
 import type { RunningSubgraph } from '../../kit';
-import { techdocsSubgraph } from '.';
+import { createTechdocsSubgraph } from '.';
 import { docsSources } from './testing/docsSources';
 
 /**
@@ -12,7 +12,7 @@ describe('techdocs _entities', () => {
   let subgraph: RunningSubgraph;
 
   beforeAll(async () => {
-    subgraph = await startTestSubgraph(techdocsSubgraph);
+    subgraph = await startTestSubgraph(createTechdocsSubgraph({ sourceRoots: [sources.root] }));
     const dir = sources.write({
       'mkdocs.yml': 'site_name: Search\nnav:\n  - Home: index.md\n  - Ranking: ranking.md\n',
       'docs/index.md': '# Search service\n\nFinds books.\n\n## Querying\n',

@@ -32,7 +32,7 @@ describe('techdocs from the techdocs-ref annotation', () => {
     // Folders are looked at again on every request here (the default is every 10 s).
     platform = await startPlatform({
       only: ['catalog', 'techdocs'],
-      settings: { TECHDOCS_RECHECK_SECONDS: '0' },
+      settings: { TECHDOCS_RECHECK_SECONDS: '0', CATALOG_LOCAL_ROOTS: dir, TECHDOCS_SOURCE_ROOTS: dir },
       subgraph: (name) => (name === 'techdocs' ? { logs } : {}),
     });
     const catalog = platform.subgraphs.catalog.services as CatalogContext;
@@ -60,6 +60,21 @@ describe('techdocs from the techdocs-ref annotation', () => {
     const result = await postGraphQL(platform.gatewayUrl, '{ entity(ref: "component:sneaky") { ref docs { pageCount } } }');
     expect(result.errors).toBeUndefined();
     expect(result.data!.entity).toEqual({ ref: 'component:default/sneaky', docs: null });
+  });
+
+  it('does not trust a managed-by-location annotation written through applyEntities', async () => {
+    mkdirSync(path.join(dir, 'forged', 'docs'), { recursive: true });
+    writeFileSync(path.join(dir, 'forged', 'docs', 'index.md'), '# Not yours\n');
+    const forged = component('forged', 'dir:.').replace(
+      'annotations:\n',
+      `annotations:\n    backstage.io/managed-by-location: file:${path.join(dir, 'forged', 'catalog-info.yaml')}\n`,
+    );
+    const applied = await postGraphQL(platform.gatewayUrl, 'mutation ($yaml: String!) { applyEntities(yaml: $yaml) { entities { ref } } }', { yaml: forged });
+    expect(applied.errors).toBeUndefined();
+    const result = await postGraphQL(platform.gatewayUrl, '{ entity(ref: "component:forged") { annotations { key } docs { pageCount } } }');
+    expect(result.errors).toBeUndefined();
+    expect(result.data!.entity.docs).toBeNull();
+    expect(result.data!.entity.annotations.map((annotation: { key: string }) => annotation.key)).not.toContain('backstage.io/managed-by-location');
   });
 
   it('rebuilds when the folder changes, and keeps the last good docs while it cannot be built', async () => {

@@ -1,6 +1,6 @@
 import type { RunningSubgraph } from '../../kit';
 import { describeEachDatabase, postGraphQL, startTestSubgraph, type TestDatabase } from '../../kit/testing';
-import { techdocsSubgraph } from '.';
+import { createTechdocsSubgraph } from '.';
 import { MAX_PAGE_BYTES } from './builder/readDocsFolder';
 import type { TechdocsContext } from './context';
 import { docsSources } from './testing/docsSources';
@@ -14,7 +14,7 @@ describeEachDatabase('publishDocs mutation', (kind) => {
 
   beforeAll(async () => {
     database = await kind.create();
-    subgraph = await startTestSubgraph(techdocsSubgraph, { databaseUrl: database.url });
+    subgraph = await startTestSubgraph(createTechdocsSubgraph({ sourceRoots: [sources.root] }), { databaseUrl: database.url });
     goodDir = sources.write({ 'docs/index.md': '# Good docs\n' });
   });
   afterAll(async () => {

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { RunningSubgraph } from '../../../kit';
 import { describeEachDatabase, postGraphQL, startTestSubgraph, type TestDatabase } from '../../../kit/testing';
-import { catalogSubgraph, DEMO_CATALOG } from '..';
+import { createCatalogSubgraph, DEMO_CATALOG } from '..';
 import type { CatalogContext } from '../context';
 
 const BACKSTAGE_EXAMPLES = path.resolve(__dirname, '../../../../shared/fixtures/backstage-examples/catalog.yaml');
@@ -12,7 +12,9 @@ describeEachDatabase('catalog ingestion', (kind) => {
   const statements: string[] = [];
   beforeAll(async () => {
     database = await kind.create();
-    catalog = await startTestSubgraph(catalogSubgraph, { databaseUrl: database.url, onQuery: (sql) => statements.push(sql) });
+    // Both catalogs are read as the operator's configured folders.
+    const localRoots = [path.dirname(DEMO_CATALOG), path.dirname(BACKSTAGE_EXAMPLES)];
+    catalog = await startTestSubgraph(createCatalogSubgraph({ localRoots }), { databaseUrl: database.url, onQuery: (sql) => statements.push(sql) });
   });
   afterAll(async () => {
     await catalog?.stop();

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { isDynamicPattern } from 'tinyglobby';
 import type { PrismaClient } from '../../../prisma/catalog/generated/client';
 import { InputError, NotFoundError } from '../../../kit';
 import { deleteEntity } from '../data/deleteEntity';
@@ -100,11 +101,14 @@ function normalizeTarget(target: string): string {
   return isUrl(trimmed) ? trimmed : path.resolve(trimmed);
 }
 
-/** A new location must be readable now; one already registered keeps its last good state instead. */
+/**
+ * A new location must be readable now (a glob: under the roots); one already registered
+ * keeps its last good state instead.
+ */
 async function checkReadable(target: string, reader: SourceReader): Promise<void> {
-  if (!isUrl(target) && /[*?[\]{}]/.test(target)) return;
   try {
-    await reader.read(target);
+    if (!isUrl(target) && isDynamicPattern(target)) await reader.list(target);
+    else await reader.read(target);
   } catch (error) {
     throw new InputError(`Cannot register ${target}: ${error instanceof Error ? error.message : String(error)}`);
   }

@@ -26,8 +26,8 @@ describeEachDatabase('catalog ingestion lifecycle', (kind) => {
 
   beforeAll(async () => {
     database = await kind.create();
-    catalog = await startTestSubgraph(createCatalogSubgraph({ refreshIntervalMs: 0 }), { databaseUrl: database.url });
     dir = mkdtempSync(path.join(tmpdir(), 'ensemble-lifecycle-'));
+    catalog = await startTestSubgraph(createCatalogSubgraph({ refreshIntervalMs: 0, localRoots: [dir] }), { databaseUrl: database.url });
   });
   afterAll(async () => {
     await catalog?.stop();

@@ -21,8 +21,8 @@ describe('planner statistics after a large read (PGlite)', () => {
     (await catalog.services.prisma.$queryRawUnsafe<{ reltuples: number }[]>(`SELECT reltuples::int AS reltuples FROM pg_class WHERE relname = 'entities'`))[0].reltuples;
 
   beforeAll(async () => {
-    catalog = await startTestSubgraph(createCatalogSubgraph({ refreshIntervalMs: 0 }), { logs });
     dir = mkdtempSync(path.join(tmpdir(), 'ensemble-statistics-'));
+    catalog = await startTestSubgraph(createCatalogSubgraph({ refreshIntervalMs: 0, localRoots: [dir] }), { logs });
   });
   afterAll(async () => {
     await catalog?.stop();

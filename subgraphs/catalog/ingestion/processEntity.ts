@@ -6,6 +6,7 @@ import {
   RELATION_OWNED_BY,
 } from '../model/relationTypes';
 import { validateEntity } from '../model/validateEntity';
+import { findUnstorableText } from '../model/validation/unstorableText';
 
 /** An entity ready to store: its columns, its descriptor and the relations it implies. */
 export interface ProcessedEntity {
@@ -36,6 +37,8 @@ export function processEntity(raw: unknown): ProcessResult {
   const relations = deriveRelations(descriptor);
   const spec = descriptor.spec ?? {};
   const descriptorJson = JSON.stringify(descriptor);
+  const unstorable = findUnstorableText(descriptor, descriptorJson);
+  if (unstorable.length) return { ok: false, ref, errors: unstorable.slice(0, 1) };
   return {
     ok: true,
     entity: {

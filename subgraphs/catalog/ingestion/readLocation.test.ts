@@ -1,11 +1,11 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { createSourceRoots } from '../../../kit';
 import { readLocation } from './readLocation';
 import { createSourceReader } from './sourceReader';
 import { componentYaml } from './componentYaml';
+import { serveFiles } from './serveFiles';
 
 const EXAMPLES = path.resolve(__dirname, '../../../../shared/fixtures/backstage-examples');
 
@@ -18,7 +18,7 @@ function tempCatalog(files: Record<string, string>): string {
 const component = (name: string, metadata?: string) => componentYaml(name, { metadata });
 
 describe('readLocation', () => {
-  const reader = createSourceReader();
+  const reader = createSourceReader({ roots: createSourceRoots([EXAMPLES, tmpdir()]) });
 
   it('resolves a local $text placeholder relative to the descriptor', async () => {
     const contents = await readLocation(path.join(EXAMPLES, 'apis/petstore-webhook-api.yaml'), { reader });
@@ -104,22 +104,16 @@ describe('readLocation', () => {
   });
 
   describe('url locations', () => {
-    let server: Server;
+    let server: Awaited<ReturnType<typeof serveFiles>>;
     let base: string;
     beforeAll(async () => {
-      server = createServer((request, response) => {
-        const files: Record<string, string> = {
-          '/catalog.yaml': 'apiVersion: backstage.io/v1alpha1\nkind: Location\nmetadata:\n  name: remote\nspec:\n  targets: [./svc.yaml]\n',
-          '/svc.yaml': component('remote-svc'),
-        };
-        const body = files[request.url ?? ''];
-        response.statusCode = body ? 200 : 404;
-        response.end(body ?? 'not found');
+      server = await serveFiles({
+        '/catalog.yaml': 'apiVersion: backstage.io/v1alpha1\nkind: Location\nmetadata:\n  name: remote\nspec:\n  targets: [./svc.yaml]\n',
+        '/svc.yaml': component('remote-svc'),
       });
-      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-      base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      base = server.base;
     });
-    afterAll(() => new Promise((resolve) => server.close(resolve)));
+    afterAll(() => server.close());
 
     it('reads allowed hosts, following relative targets', async () => {
       const allowed = createSourceReader({ allowHosts: [new URL(base).host] });

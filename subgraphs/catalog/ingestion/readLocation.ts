@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { glob, isDynamicPattern } from 'tinyglobby';
+import { isDynamicPattern } from 'tinyglobby';
 import path from 'node:path';
 import { parseDescriptors } from './parseDescriptors';
 import { guessEntityRef, processEntity, type ProcessedEntity } from './processEntity';
@@ -74,7 +74,7 @@ export async function streamLocation(
   const seen = new Set<string>();
   let handedOn = 0;
   const visit = async (pattern: string, fromFile: string) => {
-    const files = (await expandTarget(pattern, fromFile, problems)).filter((file) => !seen.has(file));
+    const files = (await expandTarget(pattern, fromFile, options.reader, problems)).filter((file) => !seen.has(file));
     files.forEach((file) => seen.add(file));
     // Reads overlap (a glob can name thousands of files); files are handed on in the glob's
     // order. What waits for its turn is text: a file is parsed when its turn comes (unless
@@ -107,11 +107,17 @@ export function contentHash(text: string): string {
   return createHash('sha256').update('catalog-ingestion-1\n').update(text).digest('hex');
 }
 
-async function expandTarget(pattern: string, fromFile: string, problems: Problem[]): Promise<string[]> {
+async function expandTarget(pattern: string, fromFile: string, reader: SourceReader, problems: Problem[]): Promise<string[]> {
   if (isUrl(pattern) || !isDynamicPattern(pattern)) return [pattern];
-  const files = await glob(pattern, { absolute: true, onlyFiles: true, expandDirectories: false });
+  let files: string[];
+  try {
+    files = await reader.list(pattern);
+  } catch (error) {
+    problems.push({ file: fromFile, entityRef: null, message: error instanceof Error ? error.message : String(error) });
+    return [];
+  }
   if (!files.length) problems.push({ file: fromFile, entityRef: null, message: `No files match ${pattern}` });
-  return files.sort();
+  return files;
 }
 
 /** A placeholder's key starts with `$`, which YAML writes as is or as an escape (`\x24`): text with neither holds none. */
@@ -203,5 +209,16 @@ function nestedTargets(entity: ProcessedEntity, file: string, problem: (message:
     problem(`Location type "${type}" is not supported; use "file" or "url"`, entity.ref);
     return [];
   }
-  return targets.map((target) => resolveRelative(file, target));
+  if (isUrl(file) && type === 'file') {
+    problem(`A Location of type "file" in content read from ${file} is not allowed; remote content may only name URLs`, entity.ref);
+    return [];
+  }
+  return targets.flatMap((target) => {
+    try {
+      return [resolveRelative(file, target)];
+    } catch (error) {
+      problem(error instanceof Error ? error.message : String(error), entity.ref);
+      return [];
+    }
+  });
 }

@@ -25,7 +25,8 @@ describeOnPostgres(`a location read past the request limit on PostgreSQL${postgr
 
   beforeAll(async () => {
     database = await postgres.create();
-    catalog = await startTestSubgraph(createCatalogSubgraph({ refreshIntervalMs: 0 }), {
+    dir = mkdtempSync(path.join(tmpdir(), 'ensemble-statement-limit-'));
+    catalog = await startTestSubgraph(createCatalogSubgraph({ refreshIntervalMs: 0, localRoots: [dir] }), {
       databaseUrl: database.url,
       database: { statementTimeoutMs: REQUEST_LIMIT_MS },
     });
@@ -36,7 +37,6 @@ describeOnPostgres(`a location read past the request limit on PostgreSQL${postgr
     await catalog.services.prisma.$executeRawUnsafe(
       'CREATE TRIGGER slow_insert AFTER INSERT ON "relations" FOR EACH STATEMENT EXECUTE FUNCTION slow_insert()',
     );
-    dir = mkdtempSync(path.join(tmpdir(), 'ensemble-statement-limit-'));
   });
   afterAll(async () => {
     await catalog?.stop();

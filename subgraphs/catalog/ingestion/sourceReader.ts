@@ -1,5 +1,7 @@
 import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { glob } from 'tinyglobby';
+import { createSourceRoots, fixedPartOfGlob, type SourceRoots } from '../../../kit';
 
 /** Descriptor files and placeholder targets larger than this are refused, not parsed. */
 export const MAX_SOURCE_BYTES = 5 * 1024 * 1024;
@@ -11,14 +13,21 @@ export interface SourceReaderOptions {
    * host nobody allowed.
    */
   allowHosts?: string[];
+  /**
+   * The folders local files may be read from (see kit's SourceRoots). None by default:
+   * then no local file is read at all.
+   */
+  roots?: SourceRoots;
   /** Give up on a URL after this long. */
   timeoutMs?: number;
   maxBytes?: number;
 }
 
-/** Reads descriptor sources: local files and, from allowed hosts only, http(s) URLs. */
+/** Reads descriptor sources: local files under the roots and, from allowed hosts only, http(s) URLs. */
 export interface SourceReader {
   read(target: string): Promise<string>;
+  /** The files a local glob matches, in order; only under the roots, symbolic links not followed. */
+  list(pattern: string): Promise<string[]>;
 }
 
 export class SourceReadError extends Error {}
@@ -32,18 +41,39 @@ export function isUrl(target: string): boolean {
   return /^https?:\/\//i.test(target);
 }
 
-/** `relative` as seen from the file or URL `base`. */
+/** A local file or folder outside the roots, or one of them that does not exist: the same words for both. */
+export class LocalReadNotAllowedError extends ReadNotAllowedError {
+  constructor(target: string) {
+    super(`Reading '${target}' is not allowed: it is not under a folder this catalog is configured to read`);
+  }
+}
+
+/**
+ * `relative` as seen from the file or URL `base`. Content read from a URL stays remote, as
+ * Backstage resolves it: a relative target becomes a URL on the same origin, an http(s) URL
+ * stays itself, and an absolute local path or any other scheme (`file:`) is refused, so a
+ * remote descriptor cannot make the server read its own files.
+ */
 export function resolveRelative(base: string, relative: string): string {
-  if (isUrl(relative) || path.isAbsolute(relative)) return relative;
-  return isUrl(base) ? new URL(relative, base).toString() : path.resolve(path.dirname(base), relative);
+  if (isUrl(relative)) return relative;
+  if (!isUrl(base)) return path.isAbsolute(relative) ? relative : path.resolve(path.dirname(base), relative);
+  if (path.isAbsolute(relative) || path.win32.isAbsolute(relative) || /^[a-z][a-z0-9+.-]*:/i.test(relative)) {
+    throw new ReadNotAllowedError(`'${relative}' in content read from ${base} is not a URL; remote content may only name URLs or paths relative to itself`);
+  }
+  return new URL(relative, base).toString();
 }
 
 export function createSourceReader(options: SourceReaderOptions = {}): SourceReader {
   const maxBytes = options.maxBytes ?? MAX_SOURCE_BYTES;
   const allowHosts = options.allowHosts ?? [];
+  const roots = options.roots ?? createSourceRoots([]);
   return {
     async read(target) {
-      if (!isUrl(target)) return readLocalFile(target, maxBytes);
+      if (!isUrl(target)) {
+        const file = roots.resolve(target);
+        if (!file) throw new LocalReadNotAllowedError(target);
+        return readLocalFile(file, target, maxBytes);
+      }
       const url = new URL(target);
       if (!allowHosts.some((pattern) => hostMatches(pattern, url))) {
         throw new ReadNotAllowedError(
@@ -53,6 +83,22 @@ export function createSourceReader(options: SourceReaderOptions = {}): SourceRea
       }
       return fetchText(url, options.timeoutMs ?? 10_000, maxBytes);
     },
+    async list(pattern) {
+      // The glob's fixed part must be under a root before anything is listed, so a glob
+      // cannot even tell which files exist elsewhere; each match is checked again on read.
+      const base = fixedPartOfGlob(pattern);
+      if (!roots.resolve(base)) throw new LocalReadNotAllowedError(pattern);
+      // Listed from the fixed part: without following links, an absolute pattern finds nothing
+      // when a folder above it is itself a link (a root may be reached through one).
+      const files = await glob(path.relative(base, path.resolve(pattern)), {
+        cwd: base,
+        absolute: true,
+        onlyFiles: true,
+        expandDirectories: false,
+        followSymbolicLinks: false,
+      });
+      return files.filter((file) => roots.resolve(file) !== null).sort();
+    },
   };
 }
 
@@ -61,11 +107,12 @@ export function createSourceReader(options: SourceReaderOptions = {}): SourceRea
  * the thread pool, more than parsing it, while a local read of a descriptor takes a few
  * microseconds. readLocation yields to the event loop between batches of files.
  */
-async function readLocalFile(file: string, maxBytes: number): Promise<string> {
+async function readLocalFile(realFile: string, file: string, maxBytes: number): Promise<string> {
   let fd: number;
   try {
+    // The real path, as checked against the roots (not the name, which a link may redirect).
     // Non-blocking: opening a FIFO by mistake must fail the check below, not hang the read.
-    fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
+    fd = openSync(realFile, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOFOLLOW);
   } catch {
     throw new SourceReadError(`File not found: ${file}`);
   }

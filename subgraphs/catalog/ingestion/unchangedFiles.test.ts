@@ -30,11 +30,11 @@ describeEachDatabase('re-reading a location with unchanged files', (kind) => {
 
   beforeAll(async () => {
     database = await kind.create();
-    catalog = await startTestSubgraph(createCatalogSubgraph({ refreshIntervalMs: 0, orphans: { strategy: 'keep', graceMs: 0 } }), {
+    dir = mkdtempSync(path.join(tmpdir(), 'ensemble-unchanged-'));
+    catalog = await startTestSubgraph(createCatalogSubgraph({ refreshIntervalMs: 0, orphans: { strategy: 'keep', graceMs: 0 }, localRoots: [dir] }), {
       databaseUrl: database.url,
       logs,
     });
-    dir = mkdtempSync(path.join(tmpdir(), 'ensemble-unchanged-'));
     write('a.yaml', component('alpha'));
     write('b.yaml', component('beta'));
     write('c.yaml', component('gamma'));

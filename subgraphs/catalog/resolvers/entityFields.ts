@@ -17,7 +17,8 @@ export const entityFields = {
   description: (record: EntityRecord) => descriptorOf(record).metadata.description ?? null,
   tags: (record: EntityRecord) => descriptorOf(record).metadata.tags ?? [],
   labels: (record: EntityRecord) => keyValues(descriptorOf(record).metadata.labels),
-  annotations: (record: EntityRecord) => keyValues({ ...ingestionAnnotations(record), ...descriptorOf(record).metadata.annotations, ...orphanAnnotation(record) }),
+  annotations: (record: EntityRecord) =>
+    keyValues({ ...withoutLocationAnnotations(descriptorOf(record).metadata.annotations), ...ingestionAnnotations(record), ...orphanAnnotation(record) }),
   links: (record: EntityRecord) => descriptorOf(record).metadata.links ?? [],
   spec: (record: EntityRecord) => descriptorOf(record).spec ?? null,
   relations: async (record: EntityRecord, args: { type?: string | null }, context: CatalogContext) => {
@@ -27,15 +28,23 @@ export const entityFields = {
   related: reachableFields.related,
 };
 
+const LOCATION_ANNOTATIONS = ['backstage.io/managed-by-location', 'backstage.io/managed-by-origin-location'];
+
 /**
  * What Backstage's catalog adds to every entity it reads: where it was read from
  * (`file:<path>` or `url:<url>`). Plugins use it, e.g. techdocs resolves `dir:` docs
- * relative to it. A descriptor that sets it itself keeps its own value.
+ * relative to it, so only the catalog says it: a descriptor's own value is dropped
+ * (anyone who may write a descriptor could otherwise point it at any folder).
  */
 function ingestionAnnotations(record: EntityRecord): Record<string, string> {
   if (!record.sourceFile) return {};
   const location = `${/^https?:\/\//.test(record.sourceFile) ? 'url' : 'file'}:${record.sourceFile}`;
   return { 'backstage.io/managed-by-location': location, 'backstage.io/managed-by-origin-location': location };
+}
+
+function withoutLocationAnnotations(annotations: Record<string, string> | undefined): Record<string, string> | undefined {
+  if (!annotations || !LOCATION_ANNOTATIONS.some((key) => key in annotations)) return annotations;
+  return Object.fromEntries(Object.entries(annotations).filter(([key]) => !LOCATION_ANNOTATIONS.includes(key)));
 }
 
 /** An orphan carries Backstage's annotation, so clients that know Backstage need nothing new. */

@@ -1,3 +1,4 @@
+import type { SourceRoots } from '../../../kit';
 import type { PrismaClient } from '../../../prisma/techdocs/generated/client';
 import type { DocSiteRecord } from '../data/docSiteRecord';
 import { fingerprintDocsFolder } from './fingerprintDocsFolder';
@@ -13,6 +14,8 @@ export interface AutoPublisherOptions {
   log: (line: string) => void;
   /** How often one entity's folder is looked at again for changes. Default 10 s. */
   recheckMs?: number;
+  /** The folders docs may be built from: an annotation naming any other is not looked at. */
+  roots: SourceRoots;
   now?: () => number;
 }
 
@@ -32,7 +35,10 @@ export function createAutoPublisher(prisma: PrismaClient, options: AutoPublisher
   const checkedAt = new Map<string, number>();
   const failed = new Map<string, string>();
 
-  const build = async (entityRef: string, folder: string, stored: DocSiteRecord | null): Promise<DocSiteRecord | null> => {
+  const build = async (entityRef: string, named: string, stored: DocSiteRecord | null): Promise<DocSiteRecord | null> => {
+    // The annotation is the descriptor author's word: it is not even listed unless it is under a root.
+    const folder = options.roots.resolve(named);
+    if (!folder) return stored;
     const key = `${entityRef}\u0000${folder}`;
     const recent = stored?.builtFrom === folder && now() - (checkedAt.get(key) ?? 0) < recheckMs;
     if (recent) return stored;

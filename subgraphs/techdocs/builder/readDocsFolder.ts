@@ -1,6 +1,6 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { InputError } from '../../../kit';
+import { createSourceRoots, InputError } from '../../../kit';
 
 export const MAX_PAGES = 500;
 export const MAX_PAGE_BYTES = 1024 * 1024;
@@ -14,13 +14,17 @@ export interface DocsFolder {
 /**
  * Reads a docs source the way TechDocs lays it out: `<sourceDir>/mkdocs.yml` (optional)
  * and `<sourceDir>/docs/**\/*.md`. Everything is checked before anything is returned, so a
- * refused source never leaves half a publication behind. Symbolic links are not followed
- * (only regular files and folders are read), so a link cannot pull in files from elsewhere.
+ * refused source never leaves half a publication behind. Nothing is followed out of the
+ * source folder: `docs/` and mkdocs.yml must really be inside it (a link out is refused), and
+ * below `docs/` links are skipped (only regular files and folders are read). Which folders
+ * may be a source at all is the caller's check (see docsRoots).
  */
 export async function readDocsFolder(sourceDir: string): Promise<DocsFolder> {
-  const root = path.resolve(sourceDir);
-  await requireDirectory(root, `"sourceDir" ${sourceDir}`);
-  const docsDir = path.join(root, 'docs');
+  await requireDirectory(path.resolve(sourceDir), `"sourceDir" ${sourceDir}`);
+  const inside = createSourceRoots([sourceDir]);
+  const [root] = inside.folders;
+  const docsDir = inside.resolve(path.join(root, 'docs'));
+  if (!docsDir) throw new InputError(`The docs folder ${path.join(sourceDir, 'docs')} is a link out of the source folder`);
   await requireDirectory(docsDir, `The docs folder ${path.join(sourceDir, 'docs')}`);
   const paths = await listMarkdownPages(docsDir);
   if (paths.length === 0) throw new InputError(`${path.join(sourceDir, 'docs')} holds no markdown (.md) pages`);
@@ -31,7 +35,9 @@ export async function readDocsFolder(sourceDir: string): Promise<DocsFolder> {
     if (size > MAX_PAGE_BYTES) throw new InputError(`docs/${relative} is ${size} bytes; pages may be at most ${MAX_PAGE_BYTES} bytes`);
     files.push({ path: relative, markdown: await readFile(file, 'utf8') });
   }
-  return { files, mkdocsYaml: await readOptional(path.join(root, 'mkdocs.yml')) };
+  const mkdocs = inside.resolve(path.join(root, 'mkdocs.yml'));
+  if (!mkdocs) throw new InputError(`mkdocs.yml of ${sourceDir} is a link out of the source folder`);
+  return { files, mkdocsYaml: await readOptional(mkdocs) };
 }
 
 async function requireDirectory(dir: string, name: string): Promise<void> {

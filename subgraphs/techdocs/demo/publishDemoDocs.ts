@@ -9,7 +9,8 @@ import { publishDocs } from '../builder/publishDocs';
  */
 export const DEMO_DOCS_COMPONENTS = ['web-shop', 'catalog-service', 'checkout-service', 'inventory-service', 'shipping-service'];
 
-const DEMO_COMPONENTS_DIR = path.resolve(__dirname, '../../../demo/catalog/components');
+/** Where the demo components' docs folders are: a docs root when the demo is on. */
+export const DEMO_COMPONENTS_DIR = path.resolve(__dirname, '../../../demo/catalog/components');
 
 /** Publishes the demo components' docs; returns how many pages were stored. */
 export async function publishDemoDocs(prisma: PrismaClient): Promise<number> {

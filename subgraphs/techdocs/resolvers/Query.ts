@@ -5,6 +5,12 @@ import type { QueryResolvers } from '../generated/resolvers';
 import { normalizeEntityRef } from '../model/normalizeEntityRef';
 
 export const MAX_SEARCH_HITS = 100;
+/**
+ * Longest search text, in characters: far more than anyone types into a search box, and
+ * short enough that parsing and ranking it costs little (a 900 KB query once held the
+ * whole process for minutes).
+ */
+export const MAX_SEARCH_QUERY = 500;
 
 export function checkSearchPage(first: number): number {
   if (!Number.isInteger(first) || first < 1 || first > MAX_SEARCH_HITS) {

@@ -2,14 +2,19 @@ import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
-/** Temporary docs source folders for tests, removed by `cleanup()`. */
+/**
+ * Temporary docs source folders for tests, all under one `root` (a docs root for the
+ * subgraph under test), removed by `cleanup()`.
+ */
 export function docsSources() {
-  const created: string[] = [];
+  const root = mkdtempSync(path.join(tmpdir(), 'techdocs-test-'));
+  let count = 0;
   return {
-    /** Writes `files` (paths relative to the source folder, e.g. `docs/index.md`) into a new folder. */
+    root,
+    /** Writes `files` (paths relative to the source folder, e.g. `docs/index.md`) into a new folder under `root`. */
     write(files: Record<string, string | Buffer>): string {
-      const dir = mkdtempSync(path.join(tmpdir(), 'techdocs-test-'));
-      created.push(dir);
+      const dir = path.join(root, `source-${++count}`);
+      mkdirSync(dir, { recursive: true });
       for (const [relative, content] of Object.entries(files)) {
         const file = path.join(dir, relative);
         mkdirSync(path.dirname(file), { recursive: true });
@@ -18,7 +23,7 @@ export function docsSources() {
       return dir;
     },
     cleanup(): void {
-      for (const dir of created.splice(0)) rmSync(dir, { recursive: true, force: true });
+      rmSync(root, { recursive: true, force: true });
     },
   };
 }
