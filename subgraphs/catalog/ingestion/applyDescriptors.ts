@@ -1,6 +1,7 @@
 import type { PrismaClient } from '../../../prisma/catalog/generated/client';
 import { applyDirectEntities } from '../data/applyDirectEntities';
 import { findPlaceholders } from '../model/placeholders';
+import type { KindRules } from '../model/validation/kinds/validateKind';
 import { parseDescriptors } from './parseDescriptors';
 import { guessEntityRef, processEntity, type ProcessedEntity } from './processEntity';
 
@@ -25,7 +26,7 @@ export const MAX_APPLY_BYTES = 1024 * 1024;
  * The direct write path: descriptor YAML validated with the same rules as files, then
  * stored all or nothing. A dry run validates only.
  */
-export async function applyDescriptors(prisma: PrismaClient, yaml: string, dryRun: boolean): Promise<ApplyOutcome> {
+export async function applyDescriptors(prisma: PrismaClient, yaml: string, dryRun: boolean, kindRules: KindRules = {}): Promise<ApplyOutcome> {
   const outcome: ApplyOutcome = { applied: false, dryRun, entities: [], problems: [] };
   if (Buffer.byteLength(yaml) > MAX_APPLY_BYTES) {
     outcome.problems.push({ entityRef: null, message: `The descriptors are larger than the ${MAX_APPLY_BYTES} bytes allowed` });
@@ -41,7 +42,7 @@ export async function applyDescriptors(prisma: PrismaClient, yaml: string, dryRu
       outcome.problems.push({ entityRef: guessEntityRef(value), message: 'Placeholders ($text, $json, $yaml) are only resolved in registered locations' });
       continue;
     }
-    const result = processEntity(value);
+    const result = processEntity(value, kindRules);
     if (!result.ok) {
       result.errors.forEach((message) => outcome.problems.push({ entityRef: result.ref, message }));
       continue;
