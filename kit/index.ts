@@ -13,6 +13,7 @@ export * from './permissions';
 export * from './scalars/jsonScalar';
 export * from './server/graphqlHandler';
 export * from './server/httpServer';
+export * from './server/acceptConcreteEntityTypes';
 export * from './server/limitEntityRepresentations';
 export * from './server/readBody';
 export * from './server/createSubgraphServer';

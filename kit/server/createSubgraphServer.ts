@@ -7,6 +7,7 @@ import {
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { createFormatError } from '../errors/formatError';
+import { acceptConcreteEntityTypes } from './acceptConcreteEntityTypes';
 import { limitEntityRepresentations } from './limitEntityRepresentations';
 import type { SubgraphModule } from './subgraphModule';
 
@@ -23,7 +24,7 @@ export interface SubgraphServerOptions {
 export function createSubgraphServer<Context extends object>(module: SubgraphModule<unknown, Context>, options: SubgraphServerOptions): ApolloServer<Context> {
   return new ApolloServer<Context>({
     schema: limitEntityRepresentations(
-      buildSubgraphSchema({ typeDefs: module.typeDefs, resolvers: module.resolvers as GraphQLResolverMap<unknown> }),
+      acceptConcreteEntityTypes(buildSubgraphSchema({ typeDefs: module.typeDefs, resolvers: module.resolvers as GraphQLResolverMap<unknown> })),
       options.maxEntityRepresentations ?? 1_000,
     ),
     // Entry points own shutdown order (gateway, then subgraphs, then databases).
