@@ -14,6 +14,7 @@ export * from './scalars/jsonScalar';
 export * from './server/graphqlHandler';
 export * from './server/httpServer';
 export * from './server/limitArguments';
+export * from './server/acceptConcreteEntityTypes';
 export * from './server/limitEntityRepresentations';
 export * from './server/readBody';
 export * from './server/createSubgraphServer';

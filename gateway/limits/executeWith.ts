@@ -30,7 +30,7 @@ export async function executeWith(features: ServerFeature[], query: string, vari
 }
 
 /** Runs operations one after the other through one server: what a feature remembers between requests shows. */
-export async function executeEachWith(features: ServerFeature[], requests: { query: string; variables?: Record<string, unknown> }[]) {
+export async function executeEachWith(features: ServerFeature[], requests: { query: string; variables?: Record<string, unknown>; operationName?: string }[]) {
   const server = new ApolloServer({
     typeDefs,
     resolvers: {
@@ -45,8 +45,8 @@ export async function executeEachWith(features: ServerFeature[], requests: { que
   await server.start();
   try {
     const results = [];
-    for (const { query, variables } of requests) {
-      const response = await server.executeOperation({ query, variables });
+    for (const { query, variables, operationName } of requests) {
+      const response = await server.executeOperation({ query, variables, operationName });
       if (response.body.kind !== 'single') throw new Error('expected a single result');
       const { data, errors } = response.body.singleResult;
       results.push({

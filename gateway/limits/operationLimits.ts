@@ -5,6 +5,7 @@ import { useCostLimit } from './useCostLimit';
 import { useDepthLimit } from './useDepthLimit';
 import { useDirectiveLimit } from './useDirectiveLimit';
 import { useRecursiveSelectionLimit } from './useRecursiveSelectionLimit';
+import { useOperationSelection } from './useOperationSelection';
 import { useTokenLimit } from './useTokenLimit';
 
 /** How big an operation the gateway accepts. Every limit is per operation. */
@@ -44,6 +45,7 @@ export const DEFAULT_OPERATION_LIMITS: OperationLimits = {
 export function useOperationLimits(limits: Partial<OperationLimits> = {}, cost: Omit<CostOptions, 'assumedListSize'> = {}): ServerFeature[] {
   const chosen = { ...DEFAULT_OPERATION_LIMITS, ...limits };
   return [
+    useOperationSelection(),
     useTokenLimit(chosen.maxTokens),
     useRecursiveSelectionLimit(chosen.maxSelections),
     useDepthLimit(chosen.maxDepth),

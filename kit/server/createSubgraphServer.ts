@@ -9,6 +9,7 @@ import type { GraphQLSchema } from 'graphql';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { createFormatError } from '../errors/formatError';
 import { limitArguments } from './limitArguments';
+import { acceptConcreteEntityTypes } from './acceptConcreteEntityTypes';
 import { limitEntityRepresentations } from './limitEntityRepresentations';
 import type { SubgraphModule } from './subgraphModule';
 
@@ -18,10 +19,14 @@ export interface SubgraphServerOptions {
   log: (line: string) => void;
 }
 
-/** The schema a subgraph serves: its own, with every argument bounded and `_entities` capped. */
+/**
+ * The schema a subgraph serves: its own, with every argument bounded, `_entities` capped,
+ * and representations named after a concrete kind accepted where it extends `Entity`.
+ */
 export function buildServedSchema(module: SubgraphModule<unknown, object>, options: Pick<SubgraphServerOptions, 'maxEntityRepresentations'> = {}): GraphQLSchema {
   const schema = buildSubgraphSchema({ typeDefs: module.typeDefs, resolvers: module.resolvers as GraphQLResolverMap<unknown> });
-  return limitEntityRepresentations(limitArguments(schema, { text: module.argumentTextLimits }), options.maxEntityRepresentations ?? 1_000);
+  const bounded = limitArguments(acceptConcreteEntityTypes(schema), { text: module.argumentTextLimits });
+  return limitEntityRepresentations(bounded, options.maxEntityRepresentations ?? 1_000);
 }
 
 /**

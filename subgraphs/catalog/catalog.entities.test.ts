@@ -39,6 +39,25 @@ describe('catalog _entities', () => {
     expect(webShop.ref).toBe('component:default/web-shop');
   });
 
+  it('refuses a representation whose __typename contradicts its ref, and malformed ones, with a clear code', async () => {
+    const ask = (representation: unknown) =>
+      postGraphQL(catalog.url, `query ($r: [_Any!]!) { _entities(representations: $r) { __typename ... on Entity { ref } } }`, { r: [representation] });
+    const wrongType = await ask({ __typename: 'API', ref: 'component:default/checkout-service' });
+    expect(wrongType.data!._entities).toEqual([null]);
+    expect(wrongType.errors![0].extensions!.code).toBe('BAD_USER_INPUT');
+    expect(wrongType.errors![0].message).toMatch(/names type API; a component entity is Component/);
+    // The same answer whether or not the entity exists: it is decided from the ref alone.
+    const missing = await ask({ __typename: 'Group', ref: 'component:default/no-such-thing' });
+    expect(missing.errors![0].message).toMatch(/names type Group; a component entity is Component/);
+    for (const malformed of [{ __typename: 'Entity' }, { __typename: 'Entity', ref: 7 }, { __typename: 'Entity', ref: 'no-kind' }, { __typename: 'Entity', ref: 'x'.repeat(300) }]) {
+      const result = await ask(malformed);
+      expect(result.errors![0].extensions!.code).toBe('BAD_USER_INPUT');
+      expect(result.errors![0].message).toMatch(/^Malformed representation/);
+    }
+    const generic = await ask({ __typename: 'GenericEntity', ref: 'environment:default/nothing' });
+    expect(generic.errors).toBeUndefined();
+  });
+
   it('loads any number of representations with the same number of queries', async () => {
     const refs = async (count: number) => {
       const list = await postGraphQL(catalog.url, `{ entities(first: ${count}, filter: { kind: ["component"] }) { edges { node { ref } } } }`);

@@ -14,6 +14,15 @@ describe('catalogOptionsFrom', () => {
     expect(catalogOptionsFrom({ CATALOG_LOCAL_ROOTS: '/srv/catalog, /srv/more,' })).toEqual({ localRoots: ['/srv/catalog', '/srv/more'] });
   });
 
+  it('reads the kind rules: an allow-list of kinds and Backstage\'s opt-in schemas', () => {
+    expect(catalogOptionsFrom({ CATALOG_ALLOWED_KINDS: 'Component, API,', CATALOG_EXPERIMENTAL_KINDS: 'true' })).toEqual({
+      kindRules: { allowedKinds: ['Component', 'API'], experimentalKinds: true },
+    });
+    expect(() => catalogOptionsFrom({ CATALOG_ALLOWED_KINDS: 'Component,bad kind' })).toThrow(/CATALOG_ALLOWED_KINDS/);
+    expect(() => catalogOptionsFrom({ CATALOG_ALLOWED_KINDS: Array.from({ length: 101 }, (_, i) => `K${i}`).join(',') })).toThrow(/at most 100/);
+    expect(() => catalogOptionsFrom({ CATALOG_EXPERIMENTAL_KINDS: 'yes' })).toThrow(/CATALOG_EXPERIMENTAL_KINDS/);
+  });
+
   it('refuses values it cannot mean', () => {
     expect(() => catalogOptionsFrom({ CATALOG_REFRESH_SECONDS: 'soon' })).toThrow(/CATALOG_REFRESH_SECONDS/);
     expect(() => catalogOptionsFrom({ CATALOG_ORPHANS: 'maybe' })).toThrow(/CATALOG_ORPHANS/);

@@ -7,6 +7,9 @@ import type { CatalogOptions } from '.';
  *   (besides the demo folder and the folder of each start-up location)
  * - CATALOG_REFRESH_SECONDS: how often locations are read again (0: never; default 120)
  * - CATALOG_ORPHANS: `delete` (default: removed one refresh after they are marked) or `keep`
+ * - CATALOG_ALLOWED_KINDS: the only kinds accepted, comma-separated (`Component,API,Group`), like
+ *   Backstage's `catalog.rules`; unset keeps every kind
+ * - CATALOG_EXPERIMENTAL_KINDS: `true` applies Backstage's opt-in schemas (`mcp-server` APIs, AiResource)
  */
 export function catalogOptionsFrom(settings: Readonly<Record<string, string | undefined>>): CatalogOptions {
   const options: CatalogOptions = {};
@@ -23,5 +26,27 @@ export function catalogOptionsFrom(settings: Readonly<Record<string, string | un
     }
     options.orphans = { strategy: settings.CATALOG_ORPHANS, graceMs: 0 };
   }
+  const kindRules = kindRulesFrom(settings);
+  if (kindRules) options.kindRules = kindRules;
   return options;
+}
+
+const MAX_ALLOWED_KINDS = 100;
+
+function kindRulesFrom(settings: Readonly<Record<string, string | undefined>>): CatalogOptions['kindRules'] {
+  const rules: NonNullable<CatalogOptions['kindRules']> = {};
+  if (settings.CATALOG_ALLOWED_KINDS) {
+    const kinds = settings.CATALOG_ALLOWED_KINDS.split(',').map((kind) => kind.trim()).filter(Boolean);
+    const bad = kinds.find((kind) => !/^[a-zA-Z][a-z0-9A-Z]{0,62}$/.test(kind));
+    if (bad !== undefined || kinds.length > MAX_ALLOWED_KINDS) {
+      throw new Error(`CATALOG_ALLOWED_KINDS must list at most ${MAX_ALLOWED_KINDS} kinds, comma-separated, got "${settings.CATALOG_ALLOWED_KINDS}"`);
+    }
+    rules.allowedKinds = kinds;
+  }
+  const experimental = settings.CATALOG_EXPERIMENTAL_KINDS;
+  if (experimental !== undefined && experimental !== '') {
+    if (experimental !== 'true' && experimental !== 'false') throw new Error(`CATALOG_EXPERIMENTAL_KINDS must be "true" or "false", got "${experimental}"`);
+    rules.experimentalKinds = experimental === 'true';
+  }
+  return Object.keys(rules).length ? rules : undefined;
 }

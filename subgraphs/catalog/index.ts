@@ -4,6 +4,7 @@ import { PrismaClient } from '../../prisma/catalog/generated/client';
 import type { CatalogContext } from './context';
 import type { OrphanPolicy } from './data/replaceLocationEntities';
 import { MAX_APPLY_BYTES } from './ingestion/applyDescriptors';
+import type { KindRules } from './model/validation/kinds/validateKind';
 import { createCatalogIngestion } from './ingestion/catalogIngestion';
 import { createSourceReader } from './ingestion/sourceReader';
 import { resolvers } from './resolvers';
@@ -24,6 +25,8 @@ export interface CatalogOptions {
   refreshIntervalMs?: number;
   /** What happens to entities that leave their location. Default: removed one refresh after they are marked. */
   orphans?: OrphanPolicy;
+  /** Backstage's opt-in kind schemas, and an allow-list of kinds like its `catalog.rules` (see KindRules). */
+  kindRules?: KindRules;
 }
 
 type CatalogServices = CatalogContext & { stopRefresh?: () => void };
@@ -47,6 +50,7 @@ export function createCatalogSubgraph(options: CatalogOptions = {}): SubgraphMod
       const ingestion = createCatalogIngestion(prisma, {
         reader: createSourceReader({ allowHosts: options.readAllowHosts, roots }),
         orphans: options.orphans ?? { strategy: 'delete', graceMs: 0 },
+        kindRules: options.kindRules,
         log: runtime.log,
       });
       return { prisma, reads: database.reads, ingestion };

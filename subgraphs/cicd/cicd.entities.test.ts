@@ -55,6 +55,16 @@ describe('cicd _entities', () => {
     expect(neither.errors?.[0].message).toMatch(/"entityRef" or "projectSlug"/);
   });
 
+  it('answers a representation named after a concrete kind, as Hive Gateway sends it, like an Entity one', async () => {
+    const ask = (typename: string) =>
+      postGraphQL(cicd.url, ENTITIES, { representations: [{ __typename: typename, ref: 'component:default/web-shop', annotations: slugAnnotation('harbor-and-finch/web-shop') }] });
+    const concrete = await ask('Component');
+    expect(concrete.errors).toBeUndefined();
+    const asEntity = await ask('Entity');
+    expect(concrete.data).toEqual(asEntity.data);
+    expect(concrete.data!._entities[0].pipelineRuns.edges.length).toBeGreaterThan(0);
+  });
+
   it('resolves an Entity representation with runs by ref and by its project-slug annotation, in order', async () => {
     const result = await postGraphQL(cicd.url, ENTITIES, {
       representations: [

@@ -1,6 +1,7 @@
 import type { PrismaClient } from '../../../prisma/catalog/generated/client';
 import { applyDirectEntities } from '../data/applyDirectEntities';
 import { findPlaceholders } from '../model/placeholders';
+import type { KindRules } from '../model/validation/kinds/validateKind';
 import { parseDescriptors } from './parseDescriptors';
 import { guessEntityRef, processEntity, type ProcessedEntity } from './processEntity';
 
@@ -42,6 +43,7 @@ export async function applyDescriptors(
   yaml: string,
   dryRun: boolean,
   mayReplace: ReplaceCheck = REPLACE_ANYTHING,
+  kindRules: KindRules = {},
 ): Promise<ApplyOutcome> {
   const outcome: ApplyOutcome = { applied: false, dryRun, entities: [], problems: [] };
   if (Buffer.byteLength(yaml) > MAX_APPLY_BYTES) {
@@ -58,7 +60,7 @@ export async function applyDescriptors(
       outcome.problems.push({ entityRef: guessEntityRef(value), message: 'Placeholders ($text, $json, $yaml) are only resolved in registered locations' });
       continue;
     }
-    const result = processEntity(value);
+    const result = processEntity(value, kindRules);
     if (!result.ok) {
       result.errors.forEach((message) => outcome.problems.push({ entityRef: result.ref, message }));
       continue;

@@ -8,10 +8,13 @@ import type { LocationRecord } from '../data/locationRecord';
 import type { OrphanPolicy } from '../data/replaceLocationEntities';
 import { applyDescriptors, type ApplyOutcome, type ReplaceCheck } from './applyDescriptors';
 import { ingestLocation as ingest } from './ingestLocation';
+import type { KindRules } from '../model/validation/kinds/validateKind';
 import { isUrl, type SourceReader } from './sourceReader';
 
 export interface CatalogIngestionOptions {
   reader: SourceReader;
+  /** Which kinds and schemas validation applies (see KindRules). */
+  kindRules?: KindRules;
   orphans: OrphanPolicy;
   log: (line: string) => void;
 }
@@ -81,7 +84,7 @@ export function createCatalogIngestion(prisma: PrismaClient, options: CatalogIng
         for (const location of locations) await ingest(prisma, location, options);
       }),
     unregisterLocation: (id) => enqueue(() => deleteLocation(prisma, id)),
-    apply: (yaml, dryRun, mayReplace) => enqueue(() => applyDescriptors(prisma, yaml, dryRun, mayReplace)),
+    apply: (yaml, dryRun, mayReplace) => enqueue(() => applyDescriptors(prisma, yaml, dryRun, mayReplace, options.kindRules)),
     removeEntity: (ref) => enqueue(() => deleteEntity(prisma, ref)),
     refreshEvery: (intervalMs) => {
       const timer = setInterval(() => {

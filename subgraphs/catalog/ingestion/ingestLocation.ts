@@ -3,11 +3,14 @@ import type { LocationRecord } from '../data/locationRecord';
 import { refreshStatistics, STATISTICS_AFTER_ROWS } from '../data/refreshStatistics';
 import { replaceLocationEntities, type OrphanPolicy } from '../data/replaceLocationEntities';
 import { saveLocationErrors } from '../data/saveLocationErrors';
+import type { KindRules } from '../model/validation/kinds/validateKind';
 import { streamLocation, type Problem } from './readLocation';
 import type { SourceReader } from './sourceReader';
 
 export interface IngestOptions {
   reader: SourceReader;
+  /** Which kinds and schemas validation applies (see KindRules). */
+  kindRules?: KindRules;
   orphans: OrphanPolicy;
   log: (line: string) => void;
 }
@@ -32,7 +35,7 @@ export async function ingestLocation(prisma: PrismaClient, location: LocationRec
     prisma,
     location.id,
     async (write) => {
-      const read = await streamLocation(location.target, { reader: options.reader, unchangedRefs: write.unchangedRefs }, async (file) => {
+      const read = await streamLocation(location.target, { reader: options.reader, kindRules: options.kindRules, unchangedRefs: write.unchangedRefs }, async (file) => {
         files++;
         entities += file.unchangedRefs?.length ?? file.entities.length;
         if (!file.unchangedRefs) parsed++;

@@ -10,14 +10,18 @@ export interface ParsedDocuments {
  * Splits a YAML file into its documents. A document that does not parse is reported
  * and skipped; anchors are capped so a "billion laughs" file cannot exhaust memory.
  * Most files take a faster parser that gives the same values (see loadYamlFast).
+ *
+ * Errors are worded as Backstage's parseEntityYaml words them, line and column
+ * included: "YAML error at file:/x/catalog-info.yaml, YAMLParseError: ... at line 2,
+ * column 7: ...". `location` is the location ref ("file:<path>", "url:<url>").
  */
-export function parseDescriptors(text: string): ParsedDocuments {
+export function parseDescriptors(text: string, location = 'input'): ParsedDocuments {
   const fast = loadYamlFast(text);
   if (fast) return { documents: fast.map((value) => ({ value })), errors: [] };
   const result: ParsedDocuments = { documents: [], errors: [] };
-  parseAllDocuments(text, { uniqueKeys: true, prettyErrors: false }).forEach((document, index) => {
+  parseAllDocuments(text, { uniqueKeys: true }).forEach((document) => {
     if (document.errors.length) {
-      result.errors.push(`YAML error in document ${index + 1}: ${document.errors[0].message}`);
+      result.errors.push(`YAML error at ${location}, ${String(document.errors[0])}`);
       return;
     }
     try {
@@ -25,7 +29,7 @@ export function parseDescriptors(text: string): ParsedDocuments {
       // An empty document (a trailing `---`) is not an entity.
       if (value !== null && value !== undefined) result.documents.push({ value });
     } catch (error) {
-      result.errors.push(`YAML error in document ${index + 1}: ${error instanceof Error ? error.message : String(error)}`);
+      result.errors.push(`YAML error at ${location}, ${String(error)}`);
     }
   });
   return result;

@@ -7,6 +7,7 @@ import {
 } from '../model/relationTypes';
 import { validateEntity } from '../model/validateEntity';
 import { findUnstorableText } from '../model/validation/unstorableText';
+import type { KindRules } from '../model/validation/kinds/validateKind';
 
 /** An entity ready to store: its columns, its descriptor and the relations it implies. */
 export interface ProcessedEntity {
@@ -28,8 +29,8 @@ export interface ProcessedEntity {
 export type ProcessResult = { ok: true; entity: ProcessedEntity } | { ok: false; ref: string | null; errors: string[] };
 
 /** Validates one descriptor with Backstage's rules and derives what the catalog stores. */
-export function processEntity(raw: unknown): ProcessResult {
-  const validation = validateEntity(raw);
+export function processEntity(raw: unknown, kindRules: KindRules = {}): ProcessResult {
+  const validation = validateEntity(raw, kindRules);
   // Backstage reports the first failure of an entity; so do we, word for word.
   if (!validation.ok) return { ok: false, ref: guessEntityRef(raw), errors: validation.errors.slice(0, 1) };
   const descriptor = validation.entity;

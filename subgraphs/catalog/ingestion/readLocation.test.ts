@@ -84,9 +84,23 @@ describe('readLocation', () => {
     ]);
   });
 
+  it('skips a missing target of a Location with presence: optional, and reports it when required', async () => {
+    const location = (presence: string) =>
+      `apiVersion: backstage.io/v1alpha1\nkind: Location\nmetadata:\n  name: l\nspec:\n  presence: ${presence}\n  targets: [./missing.yaml]\n`;
+    const optional = tempCatalog({ 'a.yaml': location('optional') });
+    const skipped = await readLocation(path.join(optional, 'a.yaml'), { reader });
+    expect(skipped.files.flatMap((file) => file.problems)).toEqual([]);
+    expect(skipped.files.every((file) => file.ok)).toBe(true);
+    const required = tempCatalog({ 'a.yaml': location('required') });
+    const reported = await readLocation(path.join(required, 'a.yaml'), { reader });
+    expect(reported.files.flatMap((file) => file.problems.map((problem) => problem.message))).toEqual([
+      `File not found: ${path.join(required, 'missing.yaml')}`,
+    ]);
+  });
+
   it.each([
-    ['malformed YAML', 'kind: [unclosed\n', /YAML error in document 2: /],
-    ['a billion-laughs document', billionLaughs(), /YAML error in document 2: Excessive alias count/],
+    ['malformed YAML', 'kind: [unclosed\n', /^YAML error at file:.*, YAMLParseError: .* at line \d+, column \d+/],
+    ['a billion-laughs document', billionLaughs(), /^YAML error at file:.*, ReferenceError: Excessive alias count/],
     ['a __proto__ key', component('proto', '  labels:\n    __proto__: polluted\n'), /__proto__/],
     ['a name over 63 characters', component('x'.repeat(64)), /"metadata\.name" is not valid/],
   ])('reports %s as a problem of its file, and applies nothing from it', async (_, text, message) => {

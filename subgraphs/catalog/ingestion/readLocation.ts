@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
 import { isDynamicPattern } from 'tinyglobby';
 import path from 'node:path';
+import type { KindRules } from '../model/validation/kinds/validateKind';
 import { parseDescriptors } from './parseDescriptors';
 import { guessEntityRef, processEntity, type ProcessedEntity } from './processEntity';
 import { resolvePlaceholders, type PlaceholderResult } from './resolvePlaceholders';
 import { forEachConcurrently } from './forEachConcurrently';
-import { isUrl, resolveRelative, type SourceReader } from './sourceReader';
+import { isUrl, resolveRelative, SourceNotFoundError, type SourceReader } from './sourceReader';
 
 export interface Problem {
   file: string;
@@ -52,6 +53,8 @@ const YIELD_EVERY = 256;
 
 export interface ReadLocationOptions {
   reader: SourceReader;
+  /** Which kinds and schemas validation applies (see KindRules). */
+  kindRules?: KindRules;
   /**
    * The refs a file stored the last time it was read, when its text is the same as then and
    * it need not be parsed again; undefined to parse it.
@@ -73,17 +76,17 @@ export async function streamLocation(
   const problems: Problem[] = [];
   const seen = new Set<string>();
   let handedOn = 0;
-  const visit = async (pattern: string, fromFile: string) => {
+  const visit = async (pattern: string, fromFile: string, optional = false) => {
     const files = (await expandTarget(pattern, fromFile, options.reader, problems)).filter((file) => !seen.has(file));
     files.forEach((file) => seen.add(file));
     // Reads overlap (a glob can name thousands of files); files are handed on in the glob's
     // order. What waits for its turn is text: a file is parsed when its turn comes (unless
     // it needs other files read, see readSource), so parsed objects do not wait across the
     // write's round trips, outlive young collections and reach V8's old generation.
-    await forEachConcurrently(files, READ_CONCURRENCY, (file) => readSource(file, options), async (source) => {
-      const { fileContents, nested } = parseSource(source);
+    await forEachConcurrently(files, READ_CONCURRENCY, (file) => readSource(file, options, optional), async (source) => {
+      const { fileContents, nested } = parseSource(source, options.kindRules);
       await onFile(fileContents);
-      for (const next of nested) await visit(next, source.file);
+      for (const next of nested) await visit(next.target, source.file, next.optional);
       if (++handedOn % YIELD_EVERY === 0) await new Promise((resolve) => setImmediate(resolve));
     });
   };
@@ -103,8 +106,10 @@ export async function readLocation(target: string, options: ReadLocationOptions)
  * What a file's text is known by between reads. Salted with a version to bump when
  * validation or derivation changes what the same text yields.
  */
-export function contentHash(text: string): string {
-  return createHash('sha256').update('catalog-ingestion-1\n').update(text).digest('hex');
+export function contentHash(text: string, kindRules: KindRules = {}): string {
+  // The kind rules change what the same text yields, so they are part of the salt.
+  const rules = JSON.stringify([kindRules.experimentalKinds ?? false, kindRules.allowedKinds ?? null]);
+  return createHash('sha256').update(`catalog-ingestion-2 ${rules}\n`).update(text).digest('hex');
 }
 
 async function expandTarget(pattern: string, fromFile: string, reader: SourceReader, problems: Problem[]): Promise<string[]> {
@@ -144,42 +149,44 @@ interface SourceFile {
   parsed?: ParsedFile;
 }
 
-async function readSource(file: string, options: ReadLocationOptions): Promise<SourceFile> {
+async function readSource(file: string, options: ReadLocationOptions, optional: boolean): Promise<SourceFile> {
   let text: string;
   try {
     text = await options.reader.read(file);
   } catch (error) {
+    // Backstage's `presence: optional`: a target that does not exist yields nothing, and no error.
+    if (optional && error instanceof SourceNotFoundError) return { file, text: '' };
     return { file, error: error instanceof Error ? error.message : String(error) };
   }
-  const hash = contentHash(text);
+  const hash = contentHash(text, options.kindRules);
   const unchangedRefs = options.unchangedRefs?.(file, hash);
   if (unchangedRefs) return { file, contentHash: hash, unchangedRefs };
   if (!PLACEHOLDER_SIGN.test(text)) return { file, contentHash: hash, text };
-  const { errors, documents } = parseDescriptors(text);
+  const { errors, documents } = parseDescriptors(text, locationRef(file));
   const parsed: ParsedFile = { errors, documents: [] };
   for (const { value } of documents) parsed.documents.push({ value, resolved: await resolvePlaceholders(value, file, options.reader) });
   return { file, contentHash: hash, parsed };
 }
 
 /** What a file read yields: its entities and problems, and the targets of its Location entities. */
-function parseSource(source: SourceFile): { fileContents: FileContents; nested: string[] } {
+function parseSource(source: SourceFile, kindRules: KindRules = {}): { fileContents: FileContents; nested: NestedTarget[] } {
   const { file } = source;
   const fileContents: FileContents = { file, ok: true, entities: [], problems: [], selfContained: true, contentHash: source.contentHash };
   const problem = (message: string, entityRef: string | null = null) => {
     fileContents.ok = false;
     fileContents.problems.push({ file, entityRef, message });
   };
-  const nested: string[] = [];
+  const nested: NestedTarget[] = [];
   if (source.error !== undefined) {
     problem(source.error);
     return { fileContents, nested };
   }
   if (source.unchangedRefs) return { fileContents: { ...fileContents, unchangedRefs: source.unchangedRefs }, nested };
-  const parsed = source.parsed ?? withoutPlaceholders(source.text ?? '');
+  const parsed = source.parsed ?? withoutPlaceholders(source.text ?? '', file);
   parsed.errors.forEach((message) => problem(message));
   for (const { value, resolved } of parsed.documents) {
     if (!resolved.ok || resolved.value !== value) fileContents.selfContained = false;
-    const result = resolved.ok ? processEntity(resolved.value) : { ok: false as const, ref: guessEntityRef(value), errors: resolved.errors };
+    const result = resolved.ok ? processEntity(resolved.value, kindRules) : { ok: false as const, ref: guessEntityRef(value), errors: resolved.errors };
     if (!result.ok) {
       result.errors.forEach((message) => problem(message, result.ref));
       continue;
@@ -194,12 +201,23 @@ function parseSource(source: SourceFile): { fileContents: FileContents; nested: 
 }
 
 /** The documents of a text that holds no placeholder: nothing to resolve (nor to walk the values for). */
-function withoutPlaceholders(text: string): ParsedFile {
-  const { errors, documents } = parseDescriptors(text);
+function withoutPlaceholders(text: string, file: string): ParsedFile {
+  const { errors, documents } = parseDescriptors(text, locationRef(file));
   return { errors, documents: documents.map(({ value }) => ({ value, resolved: { ok: true, value } })) };
 }
 
-function nestedTargets(entity: ProcessedEntity, file: string, problem: (message: string, ref?: string) => void): string[] {
+/** Backstage's stringifyLocationRef of a file or URL, as its YAML errors name it. */
+function locationRef(file: string): string {
+  return `${isUrl(file) ? 'url' : 'file'}:${file}`;
+}
+
+/** A target a Location entity names, and whether it may be missing (`spec.presence: optional`). */
+interface NestedTarget {
+  target: string;
+  optional: boolean;
+}
+
+function nestedTargets(entity: ProcessedEntity, file: string, problem: (message: string, ref?: string) => void): NestedTarget[] {
   const spec = entity.descriptor.spec ?? {};
   const type = typeof spec.type === 'string' ? spec.type : isUrl(file) ? 'url' : 'file';
   const targets = [spec.target, ...(Array.isArray(spec.targets) ? spec.targets : [])].filter(
@@ -213,9 +231,10 @@ function nestedTargets(entity: ProcessedEntity, file: string, problem: (message:
     problem(`A Location of type "file" in content read from ${file} is not allowed; remote content may only name URLs`, entity.ref);
     return [];
   }
+  const optional = spec.presence === 'optional';
   return targets.flatMap((target) => {
     try {
-      return [resolveRelative(file, target)];
+      return [{ target: resolveRelative(file, target), optional }];
     } catch (error) {
       problem(error instanceof Error ? error.message : String(error), entity.ref);
       return [];

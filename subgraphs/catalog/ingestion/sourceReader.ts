@@ -32,6 +32,11 @@ export interface SourceReader {
 
 export class SourceReadError extends Error {}
 
+/** The target does not exist: a Location with `presence: optional` skips it without error. */
+export class SourceNotFoundError extends SourceReadError {
+  override name = 'NotFoundError';
+}
+
 /** A URL on a host nobody allowed: named as Backstage names it. */
 export class ReadNotAllowedError extends SourceReadError {
   override name = 'NotAllowedError';
@@ -114,7 +119,7 @@ async function readLocalFile(realFile: string, file: string, maxBytes: number): 
     // Non-blocking: opening a FIFO by mistake must fail the check below, not hang the read.
     fd = openSync(realFile, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOFOLLOW);
   } catch {
-    throw new SourceReadError(`File not found: ${file}`);
+    throw new SourceNotFoundError(`File not found: ${file}`);
   }
   try {
     const stats = fstatSync(fd);
@@ -141,6 +146,7 @@ async function fetchText(url: URL, timeoutMs: number, maxBytes: number): Promise
   } catch (error) {
     throw new SourceReadError(`Could not fetch ${url}: ${error instanceof Error ? error.message : String(error)}`);
   }
+  if (response.status === 404) throw new SourceNotFoundError(`Could not fetch ${url}: HTTP 404`);
   if (!response.ok) throw new SourceReadError(`Could not fetch ${url}: HTTP ${response.status}`);
   if (Number(response.headers.get('content-length') ?? 0) > maxBytes) {
     await response.body?.cancel();

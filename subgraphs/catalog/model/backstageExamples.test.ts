@@ -11,9 +11,20 @@ import { validateEntity } from './validateEntity';
 
 const EXAMPLES = path.join(__dirname, '../../../../shared/fixtures/backstage-examples');
 
+/**
+ * The file's entities, each placeholder ($text, $json, $yaml) replaced by a text, as
+ * if resolved: ingestion resolves them before validation.
+ */
 function readEntities(file: string): unknown[] {
   const text = fs.readFileSync(path.join(EXAMPLES, file), 'utf8');
-  return parseAllDocuments(text).map(doc => doc.toJS());
+  const resolve = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.map(resolve);
+    if (typeof value !== 'object' || value === null) return value;
+    const keys = Object.keys(value);
+    if (keys.length === 1 && ['$text', '$json', '$yaml'].includes(keys[0])) return `resolved ${keys[0]}`;
+    return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, resolve(inner)]));
+  };
+  return parseAllDocuments(text).map(doc => resolve(doc.toJS()));
 }
 
 /** The files catalog.yaml points at ("dir/*.yaml" globs only, as used there). */
@@ -29,6 +40,10 @@ function catalogFiles(): string[] {
 }
 
 const INVALID = 'components/invalid-component.yaml';
+// APIs without a definition: Backstage's default API schema refuses them; the mcp-server
+// type has its own schema in Backstage's opt-in layer (CATALOG_EXPERIMENTAL_KINDS).
+const MCP_SERVER = 'apis/backstage-mcp-server-api.yaml';
+const AI_MODEL_SERVER = 'apis/local-ai-model-server-api.yaml';
 const files = ['catalog.yaml', ...catalogFiles(), 'acme/infrastructure-group.yaml', 'acme/boxoffice-group.yaml',
   'acme/backstage-group.yaml', 'acme/team-a-group.yaml', 'acme/team-b-group.yaml', 'acme/team-c-group.yaml',
   'acme/team-d-group.yaml'];
@@ -39,12 +54,21 @@ describe('Backstage example entities', () => {
     expect(files).toContain(INVALID);
   });
 
-  it.each(files.filter(f => f !== INVALID))('accepts %s', file => {
+  it.each(files.filter(f => ![INVALID, MCP_SERVER, AI_MODEL_SERVER].includes(f)))('accepts %s', file => {
     for (const raw of readEntities(file)) {
       const result = validateEntity(raw);
       expect(result.ok ? [] : result.errors).toEqual([]);
       if (result.ok) expect(() => deriveRelations(result.entity)).not.toThrow();
     }
+  });
+
+  it('refuses APIs without a definition by default, and accepts the mcp-server one with the opt-in schemas', () => {
+    const definitionMissing = "/spec must have required property 'definition' - missingProperty: definition";
+    for (const file of [MCP_SERVER, AI_MODEL_SERVER]) {
+      const result = validateEntity(readEntities(file)[0]);
+      expect(result.ok ? [] : result.errors).toEqual([definitionMissing]);
+    }
+    expect(validateEntity(readEntities(MCP_SERVER)[0], { experimentalKinds: true }).ok).toBe(true);
   });
 
   it('rejects invalid-component.yaml for its name, with Backstage\'s message', () => {
@@ -60,7 +84,7 @@ describe('Backstage example entities', () => {
 
   it('derives the relations Backstage shows for the examples', () => {
     const relations = files
-      .filter(f => f !== INVALID)
+      .filter(f => ![INVALID, MCP_SERVER, AI_MODEL_SERVER].includes(f))
       .flatMap(readEntities)
       .map(raw => validateEntity(raw))
       .flatMap(result => (result.ok ? deriveRelations(result.entity) : []))

@@ -113,16 +113,17 @@ describe('deriveRelations', () => {
     ]);
   });
 
-  it('derives Template ownership, preferring spec.owners like the scaffolder', () => {
+  it('derives Template ownership from spec.owner only, as the scaffolder does', () => {
     const v1beta3 = 'scaffolder.backstage.io/v1beta3';
     expect(lines(entity('Template', { owner: 'a', steps: [] }, undefined, v1beta3))).toEqual([
       'template:default/me ownedBy group:default/a',
       'group:default/a ownerOf template:default/me',
     ]);
     expect(lines(entity('Template', { owner: 'a', owners: ['user:b'] }, undefined, v1beta3))).toEqual([
-      'template:default/me ownedBy user:default/b',
-      'user:default/b ownerOf template:default/me',
+      'template:default/me ownedBy group:default/a',
+      'group:default/a ownerOf template:default/me',
     ]);
+    expect(lines(entity('Template', { owners: ['user:b'] }, undefined, v1beta3))).toEqual([]);
     expect(lines(entity('Template', { owner: 'a' }, undefined, 'backstage.io/v1beta2'))).toEqual([]);
   });
 

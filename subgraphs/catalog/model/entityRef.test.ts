@@ -113,6 +113,8 @@ describe('normalizeEntityRef', () => {
     expect(normalizeEntityRef('Component:Default/Petstore')).toBe('component:default/petstore');
     expect(normalizeEntityRef('component:petstore')).toBe('component:default/petstore');
     expect(normalizeEntityRef('  group:team-a  ')).toBe('group:default/team-a');
+    // Namespaces follow Backstage's DNS label rule, repeated dashes included.
+    expect(normalizeEntityRef('component:a--b/x')).toBe('component:a--b/x');
   });
 
   it('returns null when there is no kind', () => {

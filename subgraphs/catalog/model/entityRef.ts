@@ -17,7 +17,8 @@ export const DEFAULT_NAMESPACE = 'default';
 // Same shapes validateEntity enforces on metadata; a ref that breaks them can
 // never point at a stored entity, so normalizeEntityRef rejects it early.
 const KIND_PATTERN = /^[a-z][a-z0-9]*$/;
-const NAMESPACE_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+// Backstage's DNS label rule allows repeated dashes (`a--b`).
+const NAMESPACE_PATTERN = /^[a-z0-9]+(?:-+[a-z0-9]+)*$/;
 const NAME_PATTERN = /^([a-z0-9][-a-z0-9_.]*)?[a-z0-9]$/;
 const MAX_PART_LENGTH = 63;
 

@@ -83,13 +83,8 @@ export interface RelationTarget {
   target: unknown;
 }
 
-// The scaffolder reads spec.owners first and only falls back to spec.owner.
 function rawTargets(entity: Entity, relationField: RelationField): unknown {
-  const spec = entity.spec ?? {};
-  if (entity.kind === 'Template' && relationField.field === 'owner') {
-    return spec.owners ?? spec.owner;
-  }
-  return spec[relationField.field];
+  return (entity.spec ?? {})[relationField.field];
 }
 
 /** Every (field, ref) pair of the entity's spec that implies a relation. */

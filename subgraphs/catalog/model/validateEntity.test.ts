@@ -53,8 +53,27 @@ describe('validateEntity', () => {
     expect(errorsOf({ ...raw, metadata: { name: 'bad name' } })[0]).toMatch(/^"metadata.name" is not valid/);
   });
 
-  it.each([undefined, null, 'text', 42, []])('rejects the non-entity %p without throwing', raw => {
-    expect(errorsOf(raw)).toEqual(['Malformed envelope, <root> must be object']);
+  it.each([
+    [undefined, 'undefined'],
+    [null, 'object'],
+    ['text', 'string'],
+    [42, 'number'],
+    [[], 'object'],
+  ])('rejects the non-entity %p without throwing, in the words of Backstage\'s YAML reader', (raw, type) => {
+    expect(errorsOf(raw)).toEqual([`Expected object at root, got ${type}`]);
+  });
+
+  it('accepts falsy annotations, as Backstage does once it added its location annotations', () => {
+    for (const annotations of [null, false, 0, '']) {
+      const raw = component();
+      raw.metadata.annotations = annotations;
+      const result = validateEntity(raw);
+      expect(result.ok && result.entity.metadata.annotations).toBeUndefined();
+      expect(result.ok).toBe(true);
+    }
+    const raw = component();
+    raw.metadata.annotations = 'text';
+    expect(errorsOf(raw)).toEqual(['Malformed envelope, /metadata/annotations must be object']);
   });
 
   it('rejects prototype-polluting keys before anything else', () => {
@@ -71,7 +90,7 @@ describe('validateEntity', () => {
     const raw = component();
     raw.metadata.name = 7;
     raw.metadata.tags = ['Bad Tag'];
-    expect(errorsOf(raw)).toEqual(['Malformed envelope, /metadata/name must be string']);
+    expect(errorsOf(raw)).toEqual(['/metadata/name must be string - type: string']);
   });
 
   it('names the unknown root field after the schema error', () => {
@@ -135,17 +154,5 @@ describe('validateEntity', () => {
       },
     });
     expect(errorsOf(raw)).toEqual(['Entity could not be validated: Error: nope']);
-  });
-
-  it('accepts unresolved $text/$json/$yaml placeholders and returns them untouched', () => {
-    const raw = {
-      apiVersion: 'backstage.io/v1alpha1',
-      kind: 'API',
-      metadata: { name: 'petstore', description: { $text: './README.md' } },
-      spec: { type: 'openapi', lifecycle: 'production', owner: { $text: './OWNER' }, definition: { $text: './openapi.yaml' } },
-    };
-    const result = validateEntity(raw);
-    expect(result.ok ? [] : result.errors).toEqual([]);
-    expect(result.ok && result.entity.spec?.definition).toEqual({ $text: './openapi.yaml' });
   });
 });

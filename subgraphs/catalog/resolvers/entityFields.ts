@@ -1,6 +1,7 @@
 import type { CatalogContext } from '../context';
 import { descriptorOf, type EntityRecord } from '../data/entityRecord';
 import { catalogLoaders } from '../loaders';
+import { checkRepresentation } from './checkRepresentation';
 import { reachableFields } from './reachableFields';
 
 /**
@@ -8,8 +9,9 @@ import { reachableFields } from './reachableFields';
  * entry point. Spread into each kind's resolvers: GraphQL wants them per concrete type.
  */
 export const entityFields = {
-  __resolveReference: (reference: { ref: string }, context: CatalogContext) =>
-    catalogLoaders(context).entityByRef.load(reference.ref),
+  // Async so that a refused representation fails its own item, not the whole `_entities`.
+  __resolveReference: async (reference: { __typename?: unknown; ref?: unknown }, context: CatalogContext) =>
+    catalogLoaders(context).entityByRef.load(checkRepresentation(reference)),
   kind: (record: EntityRecord) => descriptorOf(record).kind,
   name: (record: EntityRecord) => descriptorOf(record).metadata.name,
   apiVersion: (record: EntityRecord) => descriptorOf(record).apiVersion,

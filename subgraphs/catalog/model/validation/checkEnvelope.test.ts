@@ -41,17 +41,14 @@ describe('checkEnvelope', () => {
   });
 
   it('rejects a non-object root', () => {
-    expect(checkEnvelope(7)).toEqual(['Malformed envelope, <root> must be object']);
-    expect(checkEnvelope(null)).toEqual(['Malformed envelope, <root> must be object']);
-    expect(checkEnvelope([])).toEqual(['Malformed envelope, <root> must be object']);
+    expect(checkEnvelope(7)).toEqual(['<root> must be object - type: object']);
+    expect(checkEnvelope(null)).toEqual(['<root> must be object - type: object']);
+    expect(checkEnvelope([])).toEqual(['<root> must be object - type: object']);
   });
 
-  it('rejects missing apiVersion, kind and metadata', () => {
-    expect(checkEnvelope({})).toEqual([
-      "Malformed envelope, <root> must have required property 'apiVersion'",
-      "Malformed envelope, <root> must have required property 'kind'",
-      "Malformed envelope, <root> must have required property 'metadata'",
-    ]);
+  it('rejects missing apiVersion, kind and metadata, first one first, as Backstage reports one', () => {
+    expect(checkEnvelope({})).toEqual(["<root> must have required property 'apiVersion' - missingProperty: apiVersion"]);
+    expect(checkEnvelope({ apiVersion: 'a/b' })).toEqual(["<root> must have required property 'kind' - missingProperty: kind"]);
   });
 
   it('rejects unknown root fields', () => {
@@ -61,10 +58,10 @@ describe('checkEnvelope', () => {
   });
 
   it.each([
-    ['apiVersion', 7, 'Malformed envelope, /apiVersion must be string'],
-    ['apiVersion', '', 'Malformed envelope, /apiVersion must NOT have fewer than 1 characters'],
-    ['kind', 7, 'Malformed envelope, /kind must be string'],
-    ['metadata', 7, 'Malformed envelope, /metadata must be object'],
+    ['apiVersion', 7, '/apiVersion must be string - type: string'],
+    ['apiVersion', '', '/apiVersion must NOT have fewer than 1 characters - limit: 1'],
+    ['kind', 7, '/kind must be string - type: string'],
+    ['metadata', 7, '/metadata must be object - type: object'],
     ['spec', 7, 'Malformed envelope, /spec must be object'],
     ['spec', [], 'Malformed envelope, /spec must be object'],
     ['relations', {}, 'Malformed envelope, /relations must be array'],
@@ -74,10 +71,10 @@ describe('checkEnvelope', () => {
   });
 
   it.each([
-    [{ name: undefined }, "Malformed envelope, /metadata must have required property 'name'"],
-    [{ name: 7 }, 'Malformed envelope, /metadata/name must be string'],
-    [{ name: '' }, 'Malformed envelope, /metadata/name must NOT have fewer than 1 characters'],
-    [{ namespace: '' }, 'Malformed envelope, /metadata/namespace must NOT have fewer than 1 characters'],
+    [{ name: undefined }, "/metadata must have required property 'name' - missingProperty: name"],
+    [{ name: 7 }, '/metadata/name must be string - type: string'],
+    [{ name: '' }, '/metadata/name must NOT have fewer than 1 characters - limit: 1'],
+    [{ namespace: '' }, '/metadata/namespace must NOT have fewer than 1 characters - limit: 1'],
     [{ uid: '' }, 'Malformed envelope, /metadata/uid must NOT have fewer than 1 characters'],
     [{ etag: 7 }, 'Malformed envelope, /metadata/etag must be string'],
     [{ title: '' }, 'Malformed envelope, /metadata/title must NOT have fewer than 1 characters'],
@@ -100,24 +97,9 @@ describe('checkEnvelope', () => {
     ]);
     expect(checkEnvelope({ ...valid(), relations: [{ type: 'a', target: {} }] })).toEqual([
       "Malformed envelope, /relations/0 must have required property 'targetRef'",
-      'Malformed envelope, /relations/0 must NOT have additional properties',
     ]);
     expect(checkEnvelope({ ...valid(), status: { items: [{ type: 't', level: 'fatal', message: 'm' }] } })).toEqual([
       'Malformed envelope, /status/items/0/level must be equal to one of the allowed values',
     ]);
-  });
-
-  it('lets unresolved placeholders through, except in identity fields', () => {
-    expect(checkEnvelope(withMeta({ description: { $text: './README.md' }, labels: { a: { $text: 'x' } } }))).toEqual([]);
-    expect(checkEnvelope(withMeta({ name: { $text: './name.txt' } }))).toEqual([
-      'Malformed envelope, /metadata/name must be string',
-    ]);
-    expect(checkEnvelope({ ...valid(), kind: { $text: 'k' } })).toEqual(['Malformed envelope, /kind must be string']);
-    expect(checkEnvelope({ ...valid(), metadata: { $yaml: './meta.yaml' } })[0]).toBe(
-      "Malformed envelope, /metadata must have required property 'name'",
-    );
-    expect(checkEnvelope({ $json: './entity.json' })[0]).toBe(
-      "Malformed envelope, <root> must have required property 'apiVersion'",
-    );
   });
 });

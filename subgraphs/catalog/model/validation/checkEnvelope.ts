@@ -1,24 +1,40 @@
 /**
- * Backstage's SchemaValidEntityPolicy: the raw value against Entity.schema.json
- * (envelope, metadata, relations, status). Backstage reports the first error;
- * we report all of them, first one first.
+ * The first two checks Backstage makes, with its own validators and schemas:
+ * the envelope check its processing engine runs on every entity a location emits
+ * (entityEnvelopeSchemaValidator: "/kind must be string - type: string"), then
+ * SchemaValidEntityPolicy against the whole Entity schema
+ * ("Malformed envelope, /metadata/title must be string").
  */
-import { isPlaceholder } from '../placeholders';
-import { ENTITY_SCHEMA } from './entitySchema';
-import { validateJsonSchema } from './jsonSchema';
-import { envelopeErrorMessage } from './schemaMessages';
+import { entityEnvelopeSchemaValidator, entitySchemaValidator } from '@backstage/catalog-model';
 
-function field(value: unknown, key: string): unknown {
-  return typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[key] : undefined;
+const checkEnvelopeSchema = entityEnvelopeSchemaValidator();
+const checkEntitySchema = entitySchemaValidator();
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
 
-export function checkEnvelope(raw: unknown): string[] {
-  // Backstage resolves placeholders before this check, so an unresolved one
-  // passes unchecked, except where the entity's identity must be known now.
-  const metadata = field(raw, 'metadata');
-  const identity = new Set([raw, field(raw, 'apiVersion'), field(raw, 'kind'), metadata]);
-  identity.add(field(metadata, 'name')).add(field(metadata, 'namespace'));
-  const isOpaque = (data: unknown) => isPlaceholder(data) && !identity.has(data);
+/**
+ * SchemaValidEntityPolicy reports Ajv's first error as "<path> <message>";
+ * entitySchemaValidator, which checks the same schema and yields the same first
+ * error, adds " - <params>". The policy itself is async, and ingestion is not.
+ */
+function asPolicyMessage(validatorMessage: string): string {
+  const params = validatorMessage.lastIndexOf(' - ');
+  return `Malformed envelope, ${params === -1 ? validatorMessage : validatorMessage.slice(0, params)}`;
+}
 
-  return validateJsonSchema(ENTITY_SCHEMA, raw, { isOpaque }).map(envelopeErrorMessage);
+/** Backstage's first complaint about the entity's envelope, or none. */
+export function checkEnvelope(raw: unknown): string[] {
+  try {
+    checkEnvelopeSchema(raw);
+  } catch (error) {
+    return [messageOf(error)];
+  }
+  try {
+    checkEntitySchema(raw);
+  } catch (error) {
+    return [asPolicyMessage(messageOf(error))];
+  }
+  return [];
 }

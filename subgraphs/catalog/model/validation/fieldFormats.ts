@@ -1,27 +1,22 @@
 /**
- * Backstage's FieldFormatEntityPolicy: the format of apiVersion, kind,
+ * Backstage's FieldFormatEntityPolicy with Backstage's own predicates (makeValidator);
+ * only its message table is written here, because the policy is async and ingestion
+ * is not. It checks the format of apiVersion, kind,
  * metadata.name/namespace, label and annotation keys and values, tags and
  * links. Runs after the envelope schema passed, so the field types are known.
  *
  * Backstage throws on the first bad field; we collect every bad field in the
  * same order, so the first message is the one Backstage would show.
  */
+import { CommonValidatorFunctions, makeValidator } from '@backstage/catalog-model';
 import type { Entity } from '../entityTypes';
-import { isPlaceholder } from '../placeholders';
-import {
-  type FieldValidator,
-  isNonEmptyString,
-  isValidAnnotationKey,
-  isValidAnnotationValue,
-  isValidApiVersion,
-  isValidKind,
-  isValidLabelKey,
-  isValidLabelValue,
-  isValidNamespace,
-  isValidObjectName,
-  isValidTag,
-  isValidUrl,
-} from './fieldValidators';
+
+type FieldValidator = (value: unknown) => boolean;
+
+// Backstage's own predicates: the default set FieldFormatEntityPolicy uses.
+const validators = makeValidator() as unknown as Record<string, FieldValidator>;
+const isValidUrl: FieldValidator = (value) => CommonValidatorFunctions.isValidUrl(value);
+const isNonEmptyString: FieldValidator = (value) => CommonValidatorFunctions.isNonEmptyString(value);
 
 const DOCS_HINT =
   'To learn more about catalog file format, visit: https://github.com/backstage/backstage/blob/master/docs/architecture-decisions/adr002-default-catalog-file-format.md';
@@ -43,15 +38,15 @@ interface Rule {
 }
 
 const RULES = {
-  apiVersion: { isValid: isValidApiVersion, expectation: PREFIX_SUFFIX_TEXT },
-  kind: { isValid: isValidKind, expectation: KIND_TEXT },
-  name: { isValid: isValidObjectName, expectation: OBJECT_NAME_TEXT },
-  namespace: { isValid: isValidNamespace, expectation: DNS_LABEL_TEXT },
-  labelKey: { isValid: isValidLabelKey, expectation: PREFIX_SUFFIX_TEXT },
-  labelValue: { isValid: isValidLabelValue, expectation: OBJECT_NAME_TEXT },
-  annotationKey: { isValid: isValidAnnotationKey, expectation: PREFIX_SUFFIX_TEXT },
-  annotationValue: { isValid: isValidAnnotationValue, expectation: 'a string' },
-  tag: { isValid: isValidTag, expectation: TAG_TEXT },
+  apiVersion: { isValid: validators.isValidApiVersion, expectation: PREFIX_SUFFIX_TEXT },
+  kind: { isValid: validators.isValidKind, expectation: KIND_TEXT },
+  name: { isValid: validators.isValidEntityName, expectation: OBJECT_NAME_TEXT },
+  namespace: { isValid: validators.isValidNamespace, expectation: DNS_LABEL_TEXT },
+  labelKey: { isValid: validators.isValidLabelKey, expectation: PREFIX_SUFFIX_TEXT },
+  labelValue: { isValid: validators.isValidLabelValue, expectation: OBJECT_NAME_TEXT },
+  annotationKey: { isValid: validators.isValidAnnotationKey, expectation: PREFIX_SUFFIX_TEXT },
+  annotationValue: { isValid: validators.isValidAnnotationValue, expectation: 'a string' },
+  tag: { isValid: validators.isValidTag, expectation: TAG_TEXT },
   url: { isValid: isValidUrl, expectation: 'a string that is a valid url' },
   nonEmpty: { isValid: isNonEmptyString, expectation: 'a non empty string' },
 } satisfies Record<string, Rule>;
@@ -66,8 +61,6 @@ export function checkFieldFormats(entity: Entity): string[] {
   const errors: string[] = [];
 
   const require = (field: string, value: unknown, rule: Rule): void => {
-    // Unresolved placeholders are checked once Backstage-style resolution ran.
-    if (isPlaceholder(value)) return;
     if (value === undefined || value === null) {
       errors.push(`${field} must have a value`);
     } else if (!rule.isValid(value)) {

@@ -1,27 +1,25 @@
 /**
- * The frame every Backstage kind schema shares (kinds/*.v1alpha1.schema.json):
- * the entity envelope, plus the kind's own apiVersion/kind enums and its spec.
+ * The frame of a kind schema as Backstage writes them (kinds/*.v1alpha1.schema.json):
+ * the Entity schema by reference, plus the kind's own apiVersion/kind enums and its
+ * spec. Backstage's Ajv set-up resolves `$ref: "Entity"` to its own Entity schema.
+ * Only the Template kind, which Backstage publishes in another package, is written
+ * here; every other kind comes from @backstage/catalog-model itself.
  */
-import { ENTITY_SCHEMA } from '../entitySchema';
-import type { JsonSchema } from '../jsonSchema';
-
-/** The apiVersions every backstage.io kind accepts. */
-export const BACKSTAGE_API_VERSIONS = ['backstage.io/v1alpha1', 'backstage.io/v1beta1'];
+export type JsonSchema = Record<string, unknown>;
 
 export const nonEmptyString: JsonSchema = { type: 'string', minLength: 1 };
 
-/** Lists of entity refs and targets: arrays of non-empty strings. */
-export const nonEmptyStringArray: JsonSchema = { type: 'array', items: nonEmptyString };
-
 /**
- * A kind schema. apiVersion and kind are enums on purpose: the validator
- * treats a mismatch there as "this schema is not for this entity" rather than
- * as an error (see validateKind).
+ * A kind schema. apiVersion and kind are enums on purpose: Backstage's validator
+ * treats a mismatch there as "this schema is not for this entity" rather than as an
+ * error.
  */
-export function kindSchema(kind: string, apiVersions: string[], spec: JsonSchema): JsonSchema {
+export function kindSchema(id: string, kind: string, apiVersions: string[], spec: JsonSchema): JsonSchema {
   return {
+    $schema: 'http://json-schema.org/draft-07/schema',
+    $id: id,
     allOf: [
-      ENTITY_SCHEMA,
+      { $ref: 'Entity' },
       {
         type: 'object',
         required: ['spec'],

@@ -4,8 +4,7 @@
  * scaffolder.backstage.io/v1beta3 is accepted: older Template versions are no
  * longer processed by Backstage.
  */
-import type { JsonSchema } from '../jsonSchema';
-import { kindSchema, nonEmptyString } from './kindSchema';
+import { type JsonSchema, kindSchema, nonEmptyString } from './kindSchema';
 
 const str: JsonSchema = { type: 'string' };
 const obj: JsonSchema = { type: 'object' };
@@ -63,7 +62,7 @@ const output: JsonSchema = {
   additionalProperties: str,
 };
 
-export const TEMPLATE_SCHEMA = kindSchema('Template', ['scaffolder.backstage.io/v1beta3'], {
+export const TEMPLATE_SCHEMA = kindSchema('TemplateV1beta3', 'Template', ['scaffolder.backstage.io/v1beta3'], {
   required: ['type', 'steps'],
   properties: {
     type: nonEmptyString,

@@ -1,94 +1,87 @@
 /**
  * The kind-specific check Backstage's BuiltinKindsEntityProcessor (and the
- * scaffolder's processor, for Template) run on every entity: the spec schema
- * of the built-in kinds. Kinds we do not know get no spec check at all.
+ * scaffolder's processor, for Template) run on every entity, with Backstage's own
+ * kind schemas and Ajv set-up (entityKindSchemaValidator from
+ * @backstage/catalog-model): conformance by construction.
+ *
+ * One deliberate difference: Backstage refuses a kind no processor knows; we keep
+ * it (a catalog should not lose a valid descriptor of a custom kind) unless the
+ * operator lists the allowed kinds, as Backstage's `catalog.rules` does.
  */
-import type { Entity } from '../../entityTypes';
+import { entityKindSchemaValidator } from '@backstage/catalog-model';
 import { stringifyEntityRef } from '../../entityRef';
-import { isPlaceholder } from '../../placeholders';
-import { type JsonSchema, validateJsonSchema } from '../jsonSchema';
-import { kindErrorMessage } from '../schemaMessages';
-import { GROUP_SCHEMA, USER_SCHEMA } from './organizationSchemas';
-import { LOCATION_SCHEMA } from './locationSchema';
-import {
-  AI_MODEL_SERVER_API_SCHEMA,
-  API_SCHEMA,
-  COMPONENT_SCHEMA,
-  DOMAIN_SCHEMA,
-  MCP_SERVER_API_SCHEMA,
-  RESOURCE_SCHEMA,
-  SYSTEM_SCHEMA,
-} from './systemModelSchemas';
+import type { Entity } from '../../entityTypes';
+import { AI_RESOURCE_SCHEMA, AI_RESOURCE_TYPE_SCHEMAS, DEFAULT_KIND_SCHEMAS, MCP_SERVER_API_SCHEMA } from './backstageKindSchemas';
+import type { JsonSchema } from './kindSchema';
 import { TEMPLATE_SCHEMA } from './templateSchema';
 
-type SchemaPicker = (entity: Entity) => JsonSchema;
-
-// API entities are validated by spec.type, as Backstage's catalog model does.
-function apiSchema(entity: Entity): JsonSchema {
-  const type = entity.spec?.type;
-  if (type === 'mcp-server') return MCP_SERVER_API_SCHEMA;
-  if (type === 'ai-model-server') return AI_MODEL_SERVER_API_SCHEMA;
-  return API_SCHEMA;
+export interface KindRules {
+  /**
+   * Also apply the schemas Backstage ships only in opt-in layers (the `mcp-server`
+   * API type, the AiResource kind). Off by default, as in Backstage.
+   */
+  experimentalKinds?: boolean;
+  /**
+   * Kinds accepted at all, like Backstage's `catalog.rules: [{ allow: [...] }]`;
+   * compared without case. Unset: every kind is kept.
+   */
+  allowedKinds?: readonly string[];
 }
 
-// Keyed by lower-cased kind so that "component" is recognised as a
-// misspelt built-in kind (and rejected) instead of passing as a custom kind.
-// A Map, not an object literal, so that kinds like "constructor" find nothing.
-const SCHEMAS = new Map<string, SchemaPicker>([
-  ['component', () => COMPONENT_SCHEMA],
-  ['api', apiSchema],
-  ['resource', () => RESOURCE_SCHEMA],
-  ['system', () => SYSTEM_SCHEMA],
-  ['domain', () => DOMAIN_SCHEMA],
-  ['group', () => GROUP_SCHEMA],
-  ['user', () => USER_SCHEMA],
-  ['location', () => LOCATION_SCHEMA],
-  ['template', () => TEMPLATE_SCHEMA],
-]);
+/** The entity when the schema claims and accepts it, false when it does not claim it; throws Backstage's message otherwise. */
+type KindCheck = (entity: Entity) => Entity | false;
 
 /** The built-in kinds, spelt as Backstage requires them. */
-export const BUILTIN_KINDS = [
-  'Component',
-  'API',
-  'Resource',
-  'System',
-  'Domain',
-  'Group',
-  'User',
-  'Location',
-  'Template',
-] as const;
+export const BUILTIN_KINDS = ['Component', 'API', 'Resource', 'System', 'Domain', 'Group', 'User', 'Location', 'Template'] as const;
+const BUILTIN_LOWER = new Set<string>(BUILTIN_KINDS.map((kind) => kind.toLowerCase()));
+
+// Compiled once per schema: Backstage's own cache keys on the schema's JSON text,
+// which would cost a JSON.stringify of the whole schema per entity.
+const checks = new Map<JsonSchema, KindCheck>();
+function checkFor(schema: JsonSchema): KindCheck {
+  let check = checks.get(schema);
+  if (!check) {
+    check = entityKindSchemaValidator(schema) as KindCheck;
+    checks.set(schema, check);
+  }
+  return check;
+}
+
+function schemasFor(entity: Entity, experimental: boolean): readonly JsonSchema[] {
+  const type = entity.spec?.type;
+  if (experimental && entity.kind === 'API' && type === 'mcp-server') return [MCP_SERVER_API_SCHEMA];
+  if (experimental && entity.kind === 'AiResource') {
+    return [(typeof type === 'string' && AI_RESOURCE_TYPE_SCHEMAS.get(type)) || AI_RESOURCE_SCHEMA];
+  }
+  return [...DEFAULT_KIND_SCHEMAS, TEMPLATE_SCHEMA];
+}
 
 export function isBuiltinKind(kind: string): boolean {
-  return SCHEMAS.has(kind.toLowerCase());
+  return BUILTIN_LOWER.has(kind.toLowerCase());
 }
 
 /**
- * Errors in the kind-specific part of an envelope-valid entity, as Backstage's
- * kind validators report them. A wrong kind spelling or apiVersion is not a
- * schema error in Backstage: no processor claims the entity, and it is
- * rejected for that.
+ * Errors in the kind-specific part of an envelope-valid entity, worded as
+ * Backstage's kind validators word them ("/spec/type must be string - type: string").
+ * A wrong kind spelling or apiVersion is not a schema error in Backstage: no
+ * processor claims the entity, and it is rejected for that.
  */
-export function validateKind(entity: Entity): string[] {
-  const pick = SCHEMAS.get(entity.kind.toLowerCase());
-  if (!pick) return [];
-
-  // Unresolved placeholders stand for content Backstage would have fetched.
-  const errors = validateJsonSchema(pick(entity), entity, { isOpaque: isPlaceholder });
-  if (errors.length === 0) return [];
-
-  const envelopeMismatch = errors.filter(
-    e => e.instancePath === '/kind' || e.instancePath === '/apiVersion',
-  );
-  if (envelopeMismatch.length > 0 && envelopeMismatch.every(e => e.keyword === 'enum')) {
-    const ref = stringifyEntityRef({
-      kind: entity.kind,
-      namespace: entity.metadata.namespace,
-      name: entity.metadata.name,
-    });
-    return [
-      `No processor recognized the entity ${ref} as valid, possibly caused by a foreign kind or apiVersion`,
-    ];
+export function validateKind(entity: Entity, rules: KindRules = {}): string[] {
+  const ref = () => stringifyEntityRef({ kind: entity.kind, namespace: entity.metadata.namespace, name: entity.metadata.name });
+  if (rules.allowedKinds && !rules.allowedKinds.some((kind) => kind.toLowerCase() === entity.kind.toLowerCase())) {
+    return [`Entity ${ref()} is not of an allowed kind; the catalog's rules allow ${rules.allowedKinds.join(', ')}`];
   }
-  return errors.map(kindErrorMessage);
+  const experimental = rules.experimentalKinds ?? false;
+  try {
+    for (const schema of schemasFor(entity, experimental)) {
+      if (checkFor(schema)(entity)) return [];
+    }
+  } catch (error) {
+    return [error instanceof Error ? error.message : String(error)];
+  }
+  const known = isBuiltinKind(entity.kind) || (experimental && entity.kind.toLowerCase() === 'airesource');
+  // A kind no schema knows is kept (see above); a known kind spelt otherwise, or in
+  // an apiVersion it does not have, is what Backstage refuses.
+  if (!known) return [];
+  return [`No processor recognized the entity ${ref()} as valid, possibly caused by a foreign kind or apiVersion`];
 }
