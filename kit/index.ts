@@ -20,3 +20,4 @@ export * from './server/startSubgraph';
 export * from './server/subgraphModule';
 export * from './schema/loadSchema';
 export * from './security';
+export * from './plugin';
