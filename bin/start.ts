@@ -98,7 +98,7 @@ async function main() {
     log,
     subgraphSecret: secret,
     auth,
-    performance: { inProcess, hoistLiterals: true },
+    performance: { inProcess, hoistLiterals: true, leanPath: process.env.ENSEMBLE_LEAN_PATH !== 'off' },
     corsOrigins: values['cors-origin'].length ? values['cors-origin'] : gatewayFromEnv.corsOrigins,
   });
   stopGateway = gateway.stop;
