@@ -1,51 +1,29 @@
-import type { SubgraphModule } from './kit';
+import path from 'node:path';
+import type { PluginDeclaration } from './kit/plugin/definePlugin';
 
 /**
- * Every subgraph in the supergraph: adding a plugin is one line here (plus its folder
- * and a CODEOWNERS line). Modules load lazily so one subgraph's process never loads
- * another's code. `port` is its default port when run on its own.
+ * Every subgraph in the supergraph, one line each: `npm run new-plugin` adds the line.
+ * Each plugin describes itself in `subgraphs/<name>/plugin.ts`; its code loads only
+ * when `load` is called, so one subgraph's process never loads another's.
  */
-export interface SubgraphEntry {
-  name: string;
-  port: number;
-  /** `settings` are deployment settings (entry points pass the environment), e.g. CICD_WEBHOOK_SECRET. */
-  load(settings?: Settings): Promise<SubgraphModule<any, any>>;
-}
-
-type Settings = Readonly<Record<string, string | undefined>>;
-
-export const SUBGRAPHS: SubgraphEntry[] = [
-  {
-    name: 'catalog',
-    port: 4001,
-    load: async (settings = {}) =>
-      (await import('./subgraphs/catalog')).createCatalogSubgraph((await import('./subgraphs/catalog/catalogSettings')).catalogOptionsFrom(settings)),
-  },
-  {
-    name: 'cicd',
-    port: 4002,
-    load: async (settings = {}) => (await import('./subgraphs/cicd')).createCicdSubgraph({ webhookSecret: settings.CICD_WEBHOOK_SECRET, acceptUnsignedWebhooks: settings.CICD_WEBHOOK_ALLOW_UNSIGNED === '1' }),
-  },
-  {
-    name: 'techdocs',
-    port: 4004,
-    load: async (settings = {}) =>
-      (await import('./subgraphs/techdocs')).createTechdocsSubgraph((await import('./subgraphs/techdocs/techdocsSettings')).techdocsOptionsFrom(settings)),
-  },
-  { name: 'security', port: 4003, load: async () => (await import('./subgraphs/security')).securitySubgraph },
-  {
-    name: 'scorecards',
-    port: 4005,
-    load: async (settings = {}) =>
-      (await import('./subgraphs/scorecards')).createScorecardsSubgraph({
-        gatewayUrl: settings.SCORECARDS_GATEWAY_URL,
-        gatewayToken: settings.SCORECARDS_GATEWAY_TOKEN,
-      }),
-  },
+export const SUBGRAPHS: readonly PluginDeclaration[] = [
+  pluginIn('catalog'),
+  pluginIn('cicd'),
+  pluginIn('techdocs'),
+  pluginIn('security'),
+  pluginIn('scorecards'),
 ];
 
-export function findSubgraph(name: string): SubgraphEntry {
+export function findSubgraph(name: string): PluginDeclaration {
   const entry = SUBGRAPHS.find((candidate) => candidate.name === name);
   if (!entry) throw new Error(`Unknown subgraph "${name}"; known: ${SUBGRAPHS.map((known) => known.name).join(', ')}`);
   return entry;
+}
+
+/** The declaration in `subgraphs/<folder>/plugin.ts`, which must name the folder it lives in. */
+function pluginIn(folder: string): PluginDeclaration {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- one line per plugin needs no import line
+  const { plugin } = require(path.join(__dirname, 'subgraphs', folder, 'plugin')) as { plugin?: PluginDeclaration };
+  if (!plugin || plugin.name !== folder) throw new Error(`subgraphs/${folder}/plugin.ts must export \`plugin\` named "${folder}"`);
+  return plugin;
 }

@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startGateway, type RunningGateway } from '../gateway/startGateway';
 import { createInProcessSubgraph, type InProcessSubgraph } from '../gateway/performance/createInProcessSubgraph';
-import { startSubgraph, type RunningSubgraph, type SubgraphModule } from '../kit';
+import { provideGatewayNeeds, startSubgraph, type RunningSubgraph, type SubgraphModule } from '../kit';
 import { portOrFreePort } from '../kit/server/freePort';
 import { SUBGRAPHS } from '../supergraph.config';
 import type { CatalogContext } from '../subgraphs/catalog/context';
@@ -34,8 +34,8 @@ export interface HostConfig {
   hoistLiterals: boolean;
   leanPath: boolean;
   documentTemplates: boolean;
-  /** Where scorecards read facts when no `ensemble` target runs here (a gateway process). */
-  scorecardsGatewayUrl?: string;
+  /** Where plugins that read the graph find it when no `ensemble` target runs here (a gateway process). */
+  pluginGatewayUrl?: string;
   scanShare: number;
   docsShare: number;
   /**
@@ -59,8 +59,9 @@ async function main() {
   try {
     const { root, entities, counts } = generateCatalog(dir, config.size);
     const ensemblePort = config.targets.includes('ensemble') ? await portOrFreePort(0) : undefined;
-    const gatewayUrl = ensemblePort ? `http://127.0.0.1:${ensemblePort}/graphql` : config.scorecardsGatewayUrl;
-    const settings = { SCORECARDS_GATEWAY_URL: gatewayUrl, CATALOG_REFRESH_SECONDS: '0', CATALOG_LOCAL_ROOTS: dir };
+    const gatewayUrl = ensemblePort ? `http://127.0.0.1:${ensemblePort}/graphql` : config.pluginGatewayUrl;
+    const baseSettings = { CATALOG_REFRESH_SECONDS: '0', CATALOG_LOCAL_ROOTS: dir };
+    const settings = gatewayUrl ? provideGatewayNeeds(SUBGRAPHS, baseSettings, { url: gatewayUrl, anonymous: true }).settings : baseSettings;
     const modules: Record<string, SubgraphModule<any, any>> = {};
     const subgraphs: Record<string, RunningSubgraph<any>> = {};
     for (const entry of SUBGRAPHS) {

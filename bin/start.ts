@@ -14,14 +14,11 @@ import { startGateway } from '../gateway/startGateway';
 import { createInProcessSubgraph, type InProcessSubgraph } from '../gateway/performance/createInProcessSubgraph';
 import { startSubgraph, type RunningSubgraph } from '../kit';
 import { SUBGRAPHS } from '../supergraph.config';
-import { generateSubgraphSecret, userIdentity } from '../kit';
+import { generateSubgraphSecret, provideGatewayNeeds, userIdentity } from '../kit';
 import { AUTH_FLAGS, AUTH_USAGE, describeAuth, gatewayAuthFrom, POLICY_USAGE, policyFrom } from './authOptions';
 import { gatewayOptionsFromEnv, SECRET_VARIABLE, subgraphOptionsFromEnv } from './hardeningOptions';
 import { portOrFreePort } from '../kit/server/freePort';
 import { databaseUrlFor, exitWith, log, onShutdown, parsePort } from './runtimeOptions';
-
-/** Who scorecards are to the policy when `--no-anonymous` makes their token. */
-const SCORECARDS_USER = 'user:default/scorecards';
 
 /** The web UI, built by `npm run build:web` (part of `npm install`), served at `/`. */
 const WEB_APP_DIR = path.resolve(__dirname, '../clients/web/dist');
@@ -35,9 +32,9 @@ const USAGE = `Usage: npm start -- [options]
   --cors-origin <origin>  a browser origin allowed to call the gateway (repeatable; default
                       $ENSEMBLE_CORS_ORIGINS, else only the gateway's own)
   --no-anonymous      refuse requests without credentials (401); anonymous callers are
-                      let in by default here, for local development. Scorecards then read
-                      the graph as user:default/scorecards with a token made per run
-                      (or $SCORECARDS_GATEWAY_TOKEN, which must be one of the API tokens)
+                      let in by default here, for local development. Plugins that read the
+                      graph (declared in their plugin.ts) then get a token made per run, unless
+                      their token setting is given (it must be one of the API tokens)
 ${AUTH_USAGE}
 ${POLICY_USAGE}
 Each subgraph's database URL can be set with <NAME>_DATABASE_URL, e.g. CATALOG_DATABASE_URL.
@@ -60,19 +57,17 @@ async function main() {
     },
   });
   if (values.help) return console.log(USAGE);
-  // Known before anything starts, so subgraphs that read the graph (scorecards) can be told where it is.
+  // Known before anything starts, so plugins that read the graph can be told where it is.
   const port = await portOrFreePort(parsePort(values.port ?? process.env.PORT, 4000));
-  const settings: Record<string, string | undefined> = { SCORECARDS_GATEWAY_URL: `http://127.0.0.1:${port}/graphql`, ...process.env };
   const runtime = { demo: !values['no-demo'], locations: values.location, log };
   const secret = process.env[SECRET_VARIABLE] || generateSubgraphSecret();
   const gatewayFromEnv = gatewayOptionsFromEnv();
   const subgraphFromEnv = subgraphOptionsFromEnv();
   const auth = gatewayAuthFrom({ ...values, anonymous: !values['no-anonymous'] });
-  if (!auth.anonymous && !settings.SCORECARDS_GATEWAY_TOKEN) {
-    // Scorecards read the graph through the gateway: without anonymous access they need a token of their own.
-    settings.SCORECARDS_GATEWAY_TOKEN = generateSubgraphSecret();
-    auth.apiTokens = [...(auth.apiTokens ?? []), { token: settings.SCORECARDS_GATEWAY_TOKEN, identity: userIdentity(SCORECARDS_USER) }];
-    log(`scorecards read the graph as ${SCORECARDS_USER} with a token made for this run`);
+  const { settings, tokens } = provideGatewayNeeds(SUBGRAPHS, process.env, { url: `http://127.0.0.1:${port}/graphql`, anonymous: auth.anonymous });
+  for (const { plugin, token, user } of tokens) {
+    auth.apiTokens = [...(auth.apiTokens ?? []), { token, identity: userIdentity(user) }];
+    log(`${plugin} reads the graph as ${user} with a token made for this run`);
   }
   const policy = policyFrom(values.policy);
   log(describeAuth(auth, values.policy ?? process.env.ENSEMBLE_POLICY_FILE));
@@ -103,7 +98,7 @@ async function main() {
     log,
     subgraphSecret: secret,
     auth,
-    performance: { inProcess, hoistLiterals: true },
+    performance: { inProcess, hoistLiterals: true, leanPath: process.env.ENSEMBLE_LEAN_PATH !== 'off' },
     corsOrigins: values['cors-origin'].length ? values['cors-origin'] : gatewayFromEnv.corsOrigins,
   });
   stopGateway = gateway.stop;

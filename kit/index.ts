@@ -23,3 +23,4 @@ export * from './server/subgraphModule';
 export * from './schema/loadSchema';
 export * from './security';
 export * from './validation/unstorableText';
+export * from './plugin';

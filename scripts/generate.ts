@@ -2,12 +2,14 @@
  * `npm run generate` (also run by `npm install`): every generated file, offline.
  * 1. Prisma clients, one per subgraph schema in prisma/<name>/schema.prisma.
  * 2. The composed API schema at clients/schema.graphql (what client codegen types against).
- * 3. graphql-codegen (codegen.yml): subgraph resolver types and typed client operations.
+ * 3. graphql-codegen: each plugin's resolver types from its declaration (plugin.ts), and
+ *    typed client operations (codegen.yml).
  * 4. The compiled CLI (clients/cli/dist), which the `ensemble` bin runs.
  * 5. The web UI (clients/web/dist), which `npm start` serves.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import yaml from 'js-yaml';
 import path from 'node:path';
 
 const root = path.resolve(__dirname, '..');
@@ -34,13 +36,22 @@ async function main() {
   const { apiSchemaSdl } = await composeProjectSupergraph();
   writeFileSync(path.join(root, 'clients', 'schema.graphql'), apiSchemaSdl);
   console.log('Composed the supergraph; wrote clients/schema.graphql');
-  execFileSync(bin('graphql-codegen'), ['--config', 'codegen.yml'], { cwd: root, stdio: 'inherit' });
+  await generateTypes();
   await writePersistedDocuments();
   // After codegen: the CLI imports the typed operations.
   const { compileCli } = require('../clients/cli/bin/compiledCli');
   console.log(`Compiled the CLI into ${path.relative(root, await compileCli())}`);
   // Last: the web UI imports the typed operations codegen just wrote.
   execFileSync(bin('vite'), ['build', '--config', 'clients/web/vite.config.ts', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+}
+
+/** codegen.yml plus one resolver-types target per plugin, built from the declarations. */
+async function generateTypes() {
+  const { generate } = await import('@graphql-codegen/cli');
+  const { SUBGRAPHS } = await import('../supergraph.config');
+  const { pluginCodegen } = await import('./pluginCodegen');
+  const base = yaml.load(readFileSync(path.join(root, 'codegen.yml'), 'utf8')) as { generates: Record<string, unknown> };
+  await generate({ ...base, cwd: root, generates: { ...pluginCodegen(SUBGRAPHS), ...base.generates } } as never, true);
 }
 
 /** The clients' operations as the gateway's allow-list (gateway/persistedDocuments). */

@@ -1,4 +1,4 @@
-import type { Operation, SelectionSet, Type as FederationType } from '@apollo/federation-internals';
+import type { FederationType, Operation, SelectionSet } from './apolloInternals';
 import { isCompositeType, type GraphQLCompositeType, type GraphQLSchema } from 'graphql';
 
 /**

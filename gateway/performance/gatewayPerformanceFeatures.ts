@@ -1,6 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { ApolloGateway, GatewayConfig, GraphQLDataSource } from '@apollo/gateway';
 import type { ParseOptions } from 'graphql';
+import { leanPathSupport } from './apolloInternals';
 import { countSubgraphFetches } from './countSubgraphFetches';
 import { createDocumentStore, type TemplatedDocumentStore } from './createDocumentStore';
 import type { InProcessSubgraph } from './createInProcessSubgraph';
@@ -30,7 +31,8 @@ export interface GatewayPerformanceOptions {
   /**
    * Operations whose plan compiles (fetches in sequence, in parallel, under conditions,
    * for entities) skip `@apollo/gateway`'s execution and result shaping (useLeanPath.ts);
-   * the answer is the same. Default true; false is the lever's "before".
+   * the answer is the same. Default true; false is the lever's "before". Off, with a log
+   * line, on Apollo versions it was not tested with (apolloInternals.ts). Never for mutations.
    */
   leanPath?: boolean;
 }
@@ -52,7 +54,10 @@ export interface GatewayPerformanceFeatures {
  */
 export function gatewayPerformanceFeatures(options: GatewayPerformanceOptions, log: (line: string) => void, parseOptions: ParseOptions = {}): GatewayPerformanceFeatures {
   const local = new Map((options.inProcess ?? []).map((subgraph) => [subgraph.name, subgraph]));
-  const lean = options.leanPath === false ? null : useLeanPath();
+  // On Apollo versions it was not tested with, the lean path stays off and the log says why.
+  const support = options.leanPath === false ? null : leanPathSupport();
+  if (support && !support.supported) log(support.reason);
+  const lean = support?.supported ? useLeanPath() : null;
   const documentStore = createDocumentStore();
   const templates = options.documentTemplates === false ? undefined : { templates: createDocumentTemplates({ parseOptions }), store: documentStore };
   return {

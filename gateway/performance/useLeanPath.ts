@@ -1,4 +1,4 @@
-import { buildSchema, operationFromDocument, Supergraph, type Schema } from '@apollo/federation-internals';
+import { buildSchema, operationFromDocument, Supergraph, type Schema } from './apolloInternals';
 import type { ApolloGateway, Experimental_DidResolveQueryPlanCallback, GraphQLDataSource } from '@apollo/gateway';
 import { getVariableValues, Kind, printSchema, type GraphQLSchema, type VariableDefinitionNode } from 'graphql';
 import { applyResultShape, NOT_SHAPED } from './applyResultShape';
@@ -82,6 +82,9 @@ export function useLeanPath(options: { rememberedPlans?: number } = {}): LeanPat
   };
 
   function learn({ queryPlan, operationContext }: ResolvedPlan): LeanPlan | null {
+    // Only queries: a mutation's fields run one after another, and a hand-back to the
+    // gateway after a failed step must never send a write twice.
+    if (operationContext.operation.operation !== 'query') return null;
     const operation = operationFromDocument(
       federationSchemaOf(operationContext.schema),
       { kind: Kind.DOCUMENT, definitions: [operationContext.operation, ...Object.values(operationContext.fragments)] },

@@ -1,6 +1,7 @@
 import { startGateway, type GatewayOptions, type RunningGateway } from '../../gateway/startGateway';
 import { startTestSubgraph, TEST_SUBGRAPH_SECRET, type RunningTestSubgraph, type TestSubgraphOptions } from '../../kit/testing';
 import { portOrFreePort } from '../../kit/server/freePort';
+import { provideGatewayNeeds } from '../../kit/plugin/provideGatewayNeeds';
 import { SUBGRAPHS } from '../../supergraph.config';
 
 export interface TestPlatform {
@@ -24,15 +25,16 @@ export async function startPlatform(
     only?: string[];
     subgraph?: (name: string) => TestSubgraphOptions;
     gateway?: TestGatewayOptions;
-    /** Deployment settings for the subgraphs, as entry points pass the environment (e.g. SCORECARDS_GATEWAY_TOKEN). */
+    /** Deployment settings for the subgraphs, as entry points pass the environment (the settings their plugin.ts declares). */
     settings?: Record<string, string>;
   } = {},
 ): Promise<TestPlatform> {
   const entries = SUBGRAPHS.filter((entry) => !options.only || options.only.includes(entry.name));
   const subgraphs: Record<string, RunningTestSubgraph<unknown>> = {};
-  // The gateway's port is chosen first, so subgraphs that read the graph (scorecards) know it.
+  // The gateway's port is chosen first, so plugins that read the graph know it; a test that
+  // refuses anonymous callers passes their tokens in `settings` itself.
   const gatewayPort = await portOrFreePort(0);
-  const settings = { SCORECARDS_GATEWAY_URL: `http://127.0.0.1:${gatewayPort}/graphql`, ...options.settings };
+  const { settings } = provideGatewayNeeds(entries, options.settings ?? {}, { url: `http://127.0.0.1:${gatewayPort}/graphql`, anonymous: true });
   try {
     for (const entry of entries) {
       subgraphs[entry.name] = await startTestSubgraph(await entry.load(settings), options.subgraph?.(entry.name));

@@ -1,6 +1,5 @@
 import type { ApolloGateway, GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import { GraphQLDataSourceRequestKind } from '@apollo/gateway/dist/datasources/types';
-import { evaluateCondition } from '@apollo/query-planner';
+import { evaluateCondition, GraphQLDataSourceRequestKind } from '../apolloInternals';
 import type { Answer, ReceivedAnswer } from './answerReplay';
 import type { LeanFetch, PlanStep } from './compileQueryPlan';
 import { entitiesAtPath } from './entitiesAtPath';

@@ -1,5 +1,4 @@
-import type { VariableDefinitions } from '@apollo/federation-internals';
-import type { ConditionNode, FetchNode, PlanNode, QueryPlan } from '@apollo/query-planner';
+import type { ConditionNode, FetchNode, PlanNode, QueryPlan, VariableDefinitions } from '../apolloInternals';
 import type { DocumentNode, GraphQLSchema } from 'graphql';
 import { compileRepresentation, type RepresentationBuilder } from './compileRepresentation';
 

@@ -1,5 +1,4 @@
-import { deepMerge } from '@apollo/gateway/dist/utilities/deepMerge';
-import { getResponseName, type FetchDataRewrite, type QueryPlanSelectionNode } from '@apollo/query-planner';
+import { deepMerge, getResponseName, type FetchDataRewrite, type QueryPlanSelectionNode } from '../apolloInternals';
 import type { GraphQLSchema } from 'graphql';
 import { typeConditionMatcher, type TypeConditionMatcher } from './typeConditionMatcher';
 

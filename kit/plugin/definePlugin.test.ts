@@ -1,0 +1,48 @@
+import { definePlugin, type PluginDeclaration } from './definePlugin';
+import { provideGatewayNeeds } from './provideGatewayNeeds';
+
+const base: PluginDeclaration = {
+  name: 'oncall',
+  team: '@ensemble/oncall-team',
+  description: 'Who is on call.',
+  port: 4010,
+  settings: [],
+  codegen: { contextType: 'context#OncallContext' },
+  load: () => Promise.reject(new Error('not loaded in this test')),
+};
+
+describe('definePlugin', () => {
+  it('returns a valid declaration as it is', () => {
+    expect(definePlugin(base)).toBe(base);
+  });
+
+  it('refuses a name that cannot be a folder, a setting outside its prefix and a team CODEOWNERS cannot read', () => {
+    expect(() => definePlugin({ ...base, name: 'On-Call' })).toThrow('Plugin name "On-Call" must be lower-case letters and digits');
+    expect(() => definePlugin({ ...base, settings: [{ name: 'PAGER_KEY', type: 'string', description: 'x' }] })).toThrow(
+      'Plugin oncall: setting PAGER_KEY must start with ONCALL_',
+    );
+    expect(() => definePlugin({ ...base, team: 'oncall team' })).toThrow('team "oncall team" must look like @org/team');
+  });
+});
+
+describe('provideGatewayNeeds', () => {
+  const reader = { ...base, needs: { gateway: { urlSetting: 'ONCALL_GATEWAY_URL', tokenSetting: 'ONCALL_GATEWAY_TOKEN', identity: 'user:default/oncall' } } };
+  const gateway = { url: 'http://127.0.0.1:4000/graphql', anonymous: true };
+
+  it('gives a plugin that reads the graph its URL, and leaves other plugins and settings alone', () => {
+    const { settings, tokens } = provideGatewayNeeds([base, reader], { OTHER: 'kept' }, gateway);
+    expect(settings).toEqual({ OTHER: 'kept', ONCALL_GATEWAY_URL: gateway.url });
+    expect(tokens).toEqual([]);
+  });
+
+  it("keeps the operator's URL and token", () => {
+    const given = { ONCALL_GATEWAY_URL: 'http://gateway.internal/graphql', ONCALL_GATEWAY_TOKEN: 'operator-token' };
+    expect(provideGatewayNeeds([reader], given, { ...gateway, anonymous: false })).toEqual({ settings: given, tokens: [] });
+  });
+
+  it('makes a token for the declared user when the gateway refuses anonymous callers', () => {
+    const { settings, tokens } = provideGatewayNeeds([reader], {}, { ...gateway, anonymous: false });
+    expect(tokens).toEqual([{ plugin: 'oncall', token: settings.ONCALL_GATEWAY_TOKEN, user: 'user:default/oncall' }]);
+    expect(settings.ONCALL_GATEWAY_TOKEN).toMatch(/.{32,}/);
+  });
+});

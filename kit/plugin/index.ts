@@ -1,0 +1,2 @@
+export * from './definePlugin';
+export * from './provideGatewayNeeds';
