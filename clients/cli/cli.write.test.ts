@@ -26,7 +26,7 @@ describe('the ensemble CLI writing to the catalog', () => {
   let endpoint: string;
   const dir = mkdtempSync(path.join(tmpdir(), 'ensemble-cli-write-'));
   beforeAll(async () => {
-    platform = await startPlatform({ only: ['catalog'] });
+    platform = await startPlatform({ only: ['catalog'], settings: { CATALOG_LOCAL_ROOTS: dir } });
     endpoint = platform.gatewayUrl;
   }, 240_000);
   afterAll(() => platform?.stop());

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { postGraphQL } from '../../kit/testing';
 import { startPlatform, type TestPlatform } from '../support/startPlatform';
 import { LIST_WITH_EVERY_PLUGIN, seedPlatform } from './seedPlatform';
@@ -15,14 +18,20 @@ describe('cost per operation does not grow with the number of entities', () => {
   const count = (counts: Counts, name: string) => void (counts[name] = (counts[name] ?? 0) + 1);
   const reset = () => [fetches, queries].forEach((counts) => Object.keys(counts).forEach((key) => delete counts[key]));
 
+  const docsRoot = mkdtempSync(path.join(tmpdir(), 'ensemble-perf-docs-'));
+
   beforeAll(async () => {
     platform = await startPlatform({
+      settings: { TECHDOCS_SOURCE_ROOTS: docsRoot },
       subgraph: (name) => ({ onQuery: () => count(queries, name) }),
       gateway: { performance: { onSubgraphFetch: (name) => count(fetches, name) } },
     });
-    await seedPlatform(platform.gatewayUrl, 50);
+    await seedPlatform(platform.gatewayUrl, 50, docsRoot);
   }, 180_000);
-  afterAll(() => platform?.stop());
+  afterAll(async () => {
+    await platform?.stop();
+    rmSync(docsRoot, { recursive: true, force: true });
+  });
 
   async function costOf(first: number) {
     // Once unmeasured: a first request may load lazily what later ones reuse.
