@@ -13,11 +13,16 @@ import { IdentityForwardingDataSource, type GatewayContext } from './auth/Identi
 import { identityOf, withAuthentication } from './auth/withAuthentication';
 import { gatewayPerformanceFeatures, type GatewayPerformanceOptions } from './performance/gatewayPerformanceFeatures';
 import { usePersistedDocuments, type PersistedDocumentsOptions } from './persistedDocuments/usePersistedDocuments';
+import { followRegistry, type RegistrySourceOptions } from './registry/followRegistry';
+import { supergraphVersionHeader } from './registry/supergraphVersionHeader';
+import { useUsageReporting } from './registry/useUsageReporting';
 
 /** Where the supergraph comes from: composed from running subgraphs, or a composed file's SDL. */
 export type SupergraphSource =
   | { kind: 'subgraphs'; subgraphs: { name: string; url: string }[] }
-  | { kind: 'sdl'; supergraphSdl: string };
+  | { kind: 'sdl'; supergraphSdl: string }
+  /** Followed live from the schema registry (docs/registry.md); usage is reported to it unless `reportUsage` is false. */
+  | ({ kind: 'registry'; reportUsage?: boolean; usageFlushIntervalMs?: number } & RegistrySourceOptions);
 
 export interface GatewayOptions {
   port: number;
@@ -76,10 +81,18 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const subgraphs = new Map<string, string>();
   const limits = combineFeatures(useOperationLimits(options.limits));
   const performance = gatewayPerformanceFeatures(options.performance ?? {}, options.log, limits.parseOptions);
+  const source = options.supergraph;
+  const follower = source.kind === 'registry' ? followRegistry({ ...source, log: options.log }) : undefined;
+  const usage =
+    source.kind === 'registry' && source.reportUsage !== false
+      ? useUsageReporting({ url: source.url, token: source.token, flushIntervalMs: source.usageFlushIntervalMs, log: options.log })
+      : undefined;
   const gateway = new ApolloGateway({
-    ...(options.supergraph.kind === 'sdl'
-      ? { supergraphSdl: options.supergraph.supergraphSdl }
-      : { supergraphSdl: new IntrospectAndCompose({ subgraphs: options.supergraph.subgraphs }) }),
+    ...(source.kind === 'sdl'
+      ? { supergraphSdl: source.supergraphSdl }
+      : source.kind === 'registry'
+        ? { supergraphSdl: follower!.hook }
+        : { supergraphSdl: new IntrospectAndCompose({ subgraphs: source.subgraphs }) }),
     buildService: ({ name, url }) => {
       if (!url) throw new Error(`Subgraph ${name} has no URL in the supergraph`);
       subgraphs.set(name, url);
@@ -110,7 +123,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     validationRules: limits.validationRules,
     parseOptions: limits.parseOptions,
     maxRecursiveSelections: limits.maxRecursiveSelections,
-    plugins: [ApolloServerPluginLandingPageDisabled(), ...limits.plugins, ...(persisted ? [persisted.plugin] : []), ...performance.plugins],
+    plugins: [ApolloServerPluginLandingPageDisabled(), ...limits.plugins, ...(persisted ? [persisted.plugin] : []), ...performance.plugins,
+      ...(follower ? [supergraphVersionHeader(follower.version)] : []), ...(usage ? [usage.plugin] : [])],
   });
   await server.start();
   let port = options.port;
@@ -128,6 +142,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       '/healthz': healthRoute(async () => ({ service: 'gateway' })),
       '/readyz': readinessRoute(async () => ({
         supergraphLoaded,
+        ...(follower ? { supergraphVersion: follower.version() } : {}),
         subgraphs: await checkSubgraphs(subgraphs, probe),
       })),
     },
@@ -140,6 +155,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     stop: async () => {
       await http.close({ drainTimeoutMs: options.drainTimeoutMs });
       await server.stop();
+      await usage?.stop();
       agents.http.destroy();
       agents.https.destroy();
     },

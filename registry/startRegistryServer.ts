@@ -1,0 +1,47 @@
+import { createAuthenticator, type GatewayAuthOptions } from '../gateway/auth/createAuthenticator';
+import { healthRoute, listen } from '../kit';
+import { createRegistry, type Registry, type RegistryOptions } from './createRegistry';
+import { registryRoutes } from './http/registryRoutes';
+import { registryAccess, type RegistryAccessOptions } from './registryAccess';
+
+export interface RegistryServerOptions extends RegistryOptions {
+  port: number;
+  host?: string;
+  auth: GatewayAuthOptions;
+  access: RegistryAccessOptions;
+  log: (line: string) => void;
+}
+
+export interface RunningRegistry {
+  url: string;
+  port: number;
+  registry: Registry;
+  stop(): Promise<void>;
+}
+
+/** The registry as its own HTTP server (`npm run registry`): its API under /registry/, plus health checks. */
+export async function startRegistryServer(options: RegistryServerOptions): Promise<RunningRegistry> {
+  const registry = await createRegistry(options);
+  try {
+    const http = await listen(
+      {
+        ...registryRoutes({ registry, authenticate: createAuthenticator(options.auth), access: registryAccess(options.access), log: options.log }),
+        '/healthz': healthRoute(async () => ({ service: 'registry' })),
+        '/readyz': healthRoute(async () => ({ service: 'registry', supergraphVersion: await registry.currentVersion() })),
+      },
+      { port: options.port, host: options.host, log: options.log },
+    );
+    return {
+      url: `http://${options.host ?? '127.0.0.1'}:${http.port}`,
+      port: http.port,
+      registry,
+      stop: async () => {
+        await http.close();
+        await registry.close();
+      },
+    };
+  } catch (error) {
+    await registry.close();
+    throw error;
+  }
+}
