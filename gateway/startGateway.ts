@@ -1,7 +1,7 @@
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloGateway, IntrospectAndCompose } from '@apollo/gateway';
-import { assertUsableSecret, createFormatError, createGraphQLHandler, healthRoute, listen, type HttpHandler } from '../kit';
+import { assertUsableSecret, createFormatError, createGraphQLHandler, healthRoute, listen, type HttpHandler, type Routes } from '../kit';
 import { parseCorsOrigins, withCors } from './http/withCors';
 import { readinessRoute } from './http/readinessRoute';
 import { useOperationLimits, type OperationLimits } from './limits/operationLimits';
@@ -55,6 +55,8 @@ export interface GatewayOptions {
    * requests are answered from it, and with `require` nothing else is accepted.
    */
   persistedDocuments?: PersistedDocumentsOptions;
+  /** More routes on the gateway's port (`npm start` serves the schema registry's API there). */
+  routes?: Routes;
   /** Serves every path besides /graphql and the health checks: the web UI. Default: 404 there. */
   webApp?: HttpHandler;
   /** In-process subgraph calls, plan-cache keys, the lean path, fetch counting (gateway/performance). */
@@ -131,6 +133,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const ownOrigins = () => new Set([`http://localhost:${port}`, `http://127.0.0.1:${port}`]);
   const http = await listen(
     {
+      ...options.routes,
       '/graphql': withCors(
         withAuthentication(
           createGraphQLHandler(server, { context: async (request) => ({ identity: identityOf(request) }), maxBodyBytes: options.maxBodyBytes }),

@@ -1,5 +1,5 @@
 import { createAuthenticator, type GatewayAuthOptions } from '../gateway/auth/createAuthenticator';
-import { healthRoute, listen } from '../kit';
+import { healthRoute, listen, type Routes } from '../kit';
 import { createRegistry, type Registry, type RegistryOptions } from './createRegistry';
 import { registryRoutes } from './http/registryRoutes';
 import { registryAccess, type RegistryAccessOptions } from './registryAccess';
@@ -16,6 +16,8 @@ export interface RunningRegistry {
   url: string;
   port: number;
   registry: Registry;
+  /** The API's routes, for another server to serve too (`npm start` serves them on the gateway's port). */
+  routes: Routes;
   stop(): Promise<void>;
 }
 
@@ -23,9 +25,10 @@ export interface RunningRegistry {
 export async function startRegistryServer(options: RegistryServerOptions): Promise<RunningRegistry> {
   const registry = await createRegistry(options);
   try {
+    const routes = registryRoutes({ registry, authenticate: createAuthenticator(options.auth), access: registryAccess(options.access), log: options.log });
     const http = await listen(
       {
-        ...registryRoutes({ registry, authenticate: createAuthenticator(options.auth), access: registryAccess(options.access), log: options.log }),
+        ...routes,
         '/healthz': healthRoute(async () => ({ service: 'registry' })),
         '/readyz': healthRoute(async () => ({ service: 'registry', supergraphVersion: await registry.currentVersion() })),
       },
@@ -35,6 +38,7 @@ export async function startRegistryServer(options: RegistryServerOptions): Promi
       url: `http://${options.host ?? '127.0.0.1'}:${http.port}`,
       port: http.port,
       registry,
+      routes,
       stop: async () => {
         await http.close();
         await registry.close();
