@@ -22,5 +22,5 @@ describe('npm start serves through the registry', () => {
     } finally {
       expect(await start.stop()).toBe(0);
     }
-  }, 400_000);
+  }, 600_000);
 });
