@@ -34,6 +34,7 @@ const USAGE = `Usage: npm run gateway -- [options]
                              supergraphs are served as they are published; field usage is
                              reported to it. Token: $ENSEMBLE_REGISTRY_TOKEN
   --registry-poll <ms>       between polls of the registry (default 2000)
+  --usage-interval <ms>      between usage reports to the registry (default 10000)
   --production               no introspection, no "Did you mean" hints (also NODE_ENV=production)
   --persisted-documents <f>  the clients' operations, by hash (default: the one npm install
                              generates, clients/generated/persisted-documents.json)
@@ -59,6 +60,7 @@ async function main() {
       supergraph: { type: 'string' },
       registry: { type: 'string' },
       'registry-poll': { type: 'string' },
+      'usage-interval': { type: 'string' },
       production: { type: 'boolean', default: false },
       'persisted-documents': { type: 'string', default: PERSISTED_DOCUMENTS },
       'require-persisted-documents': { type: 'boolean', default: false },
@@ -80,6 +82,7 @@ async function main() {
         url: values.registry,
         token: process.env[REGISTRY_TOKEN_VARIABLE] || undefined,
         pollIntervalMs: positiveIntegerFlag('registry-poll', values['registry-poll']),
+        usageFlushIntervalMs: positiveIntegerFlag('usage-interval', values['usage-interval']),
       }
     : values.supergraph
     ? { kind: 'sdl', supergraphSdl: readFileSync(values.supergraph, 'utf8') }

@@ -48,8 +48,8 @@ describe('the schema registry end to end (real processes)', () => {
     processes.push(running);
     return running;
   };
-  const query = async (text: string) => {
-    const response = await fetch(gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json', 'apollographql-client-name': 'e2e' }, body: JSON.stringify({ query: text }) });
+  const query = async (text: string, client = 'e2e') => {
+    const response = await fetch(gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json', 'apollographql-client-name': client }, body: JSON.stringify({ query: text }) });
     return { status: response.status, version: response.headers.get('ensemble-supergraph-version'), body: (await response.json()) as { data?: any; errors?: any[] } };
   };
   /** Polls the gateway until `test` holds, for at most `limitMs`; returns how long it took. */
@@ -85,7 +85,7 @@ describe('the schema registry end to end (real processes)', () => {
     external = startExternal(SERVED);
     await external.ready;
     expect((await cli(['schema', 'publish', 'weather', '--schema', file('v1.graphql', V1), '--url', weatherUrl])).code).toBe(0);
-    const gateway = startProcess('bin/gateway.ts', ['--port', '0', '--anonymous', '--registry', registryUrl, '--registry-poll', '300'],
+    const gateway = startProcess('bin/gateway.ts', ['--port', '0', '--anonymous', '--registry', registryUrl, '--registry-poll', '300', '--usage-interval', '300'],
       { ENSEMBLE_SUBGRAPH_SECRET: SECRET, ENSEMBLE_REGISTRY_TOKEN: GATEWAY, PORT: '' }, /gateway ready at (\S+)/);
     processes.push(gateway);
     gatewayUrl = (await gateway.ready)[1].replace('localhost', '127.0.0.1');
@@ -135,6 +135,15 @@ describe('the schema registry end to end (real processes)', () => {
     const check = await cli(['schema', 'check', 'weather', '--schema', file('no-pressure.graphql', WITH_HUMIDITY)]);
     expect(check.stdout).toMatch(/Field 'pressure' was removed from object type 'Weather' \(unused\)/);
     expect(check.code).toBe(0);
+  });
+
+  it('a field that recorded traffic used fails the check, naming the operation and the client that sent it', async () => {
+    expect((await query('query Temperatures { weather { temperature } }', 'weather-script')).body.data).toEqual({ weather: { temperature: 21 } });
+    const withoutTemperature = file('no-temperature.graphql', weatherSdl('summary: String humidity: Int pressure: Int'));
+    // The gateway reports every 300 ms here; the check sees the request once the report has arrived.
+    let check = await cli(['schema', 'check', 'weather', '--schema', withoutTemperature]);
+    await until(async () => (check = await cli(['schema', 'check', 'weather', '--schema', withoutTemperature])).code === 8, 10_000);
+    expect(check.stdout).toMatch(/Temperatures \([0-9a-f]{12}\): 1 request\(s\) from weather-script/);
   });
 
   it('4. twenty supergraph swaps under a bounded load give zero failed requests', async () => {
