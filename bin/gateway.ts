@@ -16,6 +16,7 @@ import { startGateway, type SupergraphSource } from '../gateway/startGateway';
 import { SUBGRAPHS } from '../supergraph.config';
 import { AUTH_FLAGS, AUTH_USAGE, describeAuth, gatewayAuthFrom } from './authOptions';
 import { gatewayOptionsFromEnv, positiveIntegerFlag, subgraphSecretFromEnv } from './hardeningOptions';
+import { REGISTRY_TOKEN_VARIABLE } from './registryOptions';
 import { exitWith, log, onShutdown, parsePort, parseSubgraphUrls } from './runtimeOptions';
 
 /** The web UI, built by `npm run build:web` (part of `npm install`), served at `/`. */
@@ -29,6 +30,11 @@ const USAGE = `Usage: npm run gateway -- [options]
   --subgraph <name>=<url>    compose from this running subgraph (repeatable); the default
                              is every known subgraph on its default port
   --supergraph <file>        serve a supergraph composed by \`npm run compose\` (no introspection)
+  --registry <url>           follow the schema registry at <url> (docs/registry.md): new
+                             supergraphs are served as they are published; field usage is
+                             reported to it. Token: $ENSEMBLE_REGISTRY_TOKEN
+  --registry-poll <ms>       between polls of the registry (default 2000)
+  --usage-interval <ms>      between usage reports to the registry (default 10000)
   --production               no introspection, no "Did you mean" hints (also NODE_ENV=production)
   --persisted-documents <f>  the clients' operations, by hash (default: the one npm install
                              generates, clients/generated/persisted-documents.json)
@@ -52,6 +58,9 @@ async function main() {
       host: { type: 'string', default: '127.0.0.1' },
       subgraph: { type: 'string', multiple: true, default: [] },
       supergraph: { type: 'string' },
+      registry: { type: 'string' },
+      'registry-poll': { type: 'string' },
+      'usage-interval': { type: 'string' },
       production: { type: 'boolean', default: false },
       'persisted-documents': { type: 'string', default: PERSISTED_DOCUMENTS },
       'require-persisted-documents': { type: 'boolean', default: false },
@@ -64,8 +73,18 @@ async function main() {
     },
   });
   if (values.help) return console.log(USAGE);
-  if (values.supergraph && values.subgraph.length) throw new Error('Give either --supergraph or --subgraph, not both');
-  const supergraph: SupergraphSource = values.supergraph
+  if ([values.supergraph, values.subgraph.length, values.registry].filter(Boolean).length > 1) {
+    throw new Error('Give one of --supergraph, --subgraph or --registry');
+  }
+  const supergraph: SupergraphSource = values.registry
+    ? {
+        kind: 'registry',
+        url: values.registry,
+        token: process.env[REGISTRY_TOKEN_VARIABLE] || undefined,
+        pollIntervalMs: positiveIntegerFlag('registry-poll', values['registry-poll']),
+        usageFlushIntervalMs: positiveIntegerFlag('usage-interval', values['usage-interval']),
+      }
+    : values.supergraph
     ? { kind: 'sdl', supergraphSdl: readFileSync(values.supergraph, 'utf8') }
     : {
         kind: 'subgraphs',

@@ -19,6 +19,7 @@ import { AUTH_FLAGS, AUTH_USAGE, describeAuth, gatewayAuthFrom, POLICY_USAGE, po
 import { gatewayOptionsFromEnv, SECRET_VARIABLE, subgraphOptionsFromEnv } from './hardeningOptions';
 import { portOrFreePort } from '../kit/server/freePort';
 import { databaseUrlFor, exitWith, log, onShutdown, parsePort } from './runtimeOptions';
+import { startEmbeddedRegistry } from './startEmbeddedRegistry';
 
 /** The web UI, built by `npm run build:web` (part of `npm install`), served at `/`. */
 const WEB_APP_DIR = path.resolve(__dirname, '../clients/web/dist');
@@ -73,9 +74,11 @@ async function main() {
   log(describeAuth(auth, values.policy ?? process.env.ENSEMBLE_POLICY_FILE));
   const running: RunningSubgraph[] = [];
   let stopGateway: (() => Promise<void>) | undefined;
+  const registry = await startEmbeddedRegistry({ dataDir: values['data-dir'], inMemory: values['in-memory'], auth, log });
   onShutdown(async () => {
     await stopGateway?.();
     log('gateway stopped');
+    await registry.stop();
     for (const subgraph of running.reverse()) {
       await subgraph.stop();
       log(`subgraph ${subgraph.name} stopped`);
@@ -89,12 +92,15 @@ async function main() {
     // The gateway calls it directly, on the same services and policy (bench/README.md: the in-process lever).
     inProcess.push(await createInProcessSubgraph(await entry.load(settings), subgraph.services, { policy, secret, maxEntityRepresentations: subgraphFromEnv.maxEntityRepresentations, log }));
     log(`subgraph ${entry.name} ready at ${subgraph.url}`);
+    await registry.publish(entry.name, subgraph.url, (await entry.load(settings)).typeDefs);
   }
   const gateway = await startGateway({
     webApp: createWebAppHandler({ distDir: WEB_APP_DIR }),
     ...gatewayFromEnv,
     port,
-    supergraph: { kind: 'subgraphs', subgraphs: running.map(({ name, url }) => ({ name, url })) },
+    // Through the registry, as a distributed gateway: `ensemble schema ...` against this port works too.
+    supergraph: registry.source,
+    routes: registry.routes,
     log,
     subgraphSecret: secret,
     auth,

@@ -4,10 +4,14 @@
  * only requests signed with ENSEMBLE_SUBGRAPH_SECRET, which is required unless --insecure-dev.
  */
 import { parseArgs } from 'node:util';
+import { print } from 'graphql';
+import { formatCheckReport } from '../registry/checks/formatCheckReport';
+import { publishOverHttp } from '../registry/publishOverHttp';
 import { startSubgraph } from '../kit';
 import { findSubgraph, SUBGRAPHS } from '../supergraph.config';
 import { POLICY_USAGE, policyFrom } from './authOptions';
 import { subgraphOptionsFromEnv, subgraphSecretFromEnv } from './hardeningOptions';
+import { REGISTRY_TOKEN_VARIABLE } from './registryOptions';
 import { databaseUrlFor, exitWith, log, onShutdown, parsePort } from './runtimeOptions';
 
 const USAGE = `Usage: npm run subgraph -- <name> [options]
@@ -19,6 +23,9 @@ const USAGE = `Usage: npm run subgraph -- <name> [options]
   --demo              load demo data
   --location <path>   (catalog) register a descriptor file or glob at start (repeatable)
   --insecure-dev      accept unsigned requests when ENSEMBLE_SUBGRAPH_SECRET is not set
+  --publish-to <url>  once listening, check and publish its schema to the schema registry
+                      at <url> (token: $ENSEMBLE_REGISTRY_TOKEN); refused, the process exits 8
+  --routing-url <url> where gateways call it, as published (default http://<host>:<port>/graphql)
 ${POLICY_USAGE}
 /graphql answers only requests the gateway signed with $ENSEMBLE_SUBGRAPH_SECRET, which is
 required unless --insecure-dev is given. Timeouts and caps: ENSEMBLE_* (see docs/hardening.md).`;
@@ -34,6 +41,8 @@ async function main() {
       demo: { type: 'boolean', default: false },
       location: { type: 'string', multiple: true, default: [] },
       'insecure-dev': { type: 'boolean', default: false },
+      'publish-to': { type: 'string' },
+      'routing-url': { type: 'string' },
       policy: { type: 'string' },
       help: { type: 'boolean', default: false },
     },
@@ -47,7 +56,8 @@ async function main() {
   const gatewaySecret = subgraphSecretFromEnv(values['insecure-dev']);
   if (gatewaySecret === null) log(`warning: --insecure-dev: subgraph ${entry.name} accepts unsigned requests from anyone`);
   const databaseUrl = databaseUrlFor(entry.name, { dataDir: values['data-dir'], inMemory: values['in-memory'] });
-  const subgraph = await startSubgraph(await entry.load(process.env), {
+  const module = await entry.load(process.env);
+  const subgraph = await startSubgraph(module, {
     ...subgraphOptionsFromEnv(),
     policy: policyFrom(values.policy),
     gatewaySecret,
@@ -58,6 +68,23 @@ async function main() {
   });
   onShutdown(subgraph.stop);
   log(`subgraph ${entry.name} ready at ${subgraph.url}`);
+  if (values['publish-to']) {
+    const routingUrl = values['routing-url'] ?? subgraph.url;
+    const answer = await publishOverHttp({
+      registryUrl: values['publish-to'],
+      token: process.env[REGISTRY_TOKEN_VARIABLE] || undefined,
+      subgraph: entry.name,
+      routingUrl,
+      sdl: print(module.typeDefs),
+    });
+    if (!answer.ok) {
+      log(`subgraph ${entry.name}: the registry refused its schema: ${answer.message}`);
+      if (answer.report) log(formatCheckReport(answer.report));
+      await subgraph.stop();
+      process.exit(8);
+    }
+    log(`subgraph ${entry.name}: ${answer.published ? 'published' : 'already published'}; supergraph version ${answer.version}`);
+  }
 }
 
 main().catch(exitWith);

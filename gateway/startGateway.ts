@@ -1,7 +1,7 @@
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloGateway, IntrospectAndCompose } from '@apollo/gateway';
-import { assertUsableSecret, createFormatError, createGraphQLHandler, healthRoute, listen, type HttpHandler } from '../kit';
+import { assertUsableSecret, createFormatError, createGraphQLHandler, healthRoute, listen, type HttpHandler, type Routes } from '../kit';
 import { parseCorsOrigins, withCors } from './http/withCors';
 import { readinessRoute } from './http/readinessRoute';
 import { useOperationLimits, type OperationLimits } from './limits/operationLimits';
@@ -13,11 +13,16 @@ import { IdentityForwardingDataSource, type GatewayContext } from './auth/Identi
 import { identityOf, withAuthentication } from './auth/withAuthentication';
 import { gatewayPerformanceFeatures, type GatewayPerformanceOptions } from './performance/gatewayPerformanceFeatures';
 import { usePersistedDocuments, type PersistedDocumentsOptions } from './persistedDocuments/usePersistedDocuments';
+import { followRegistry, type RegistrySourceOptions } from './registry/followRegistry';
+import { supergraphVersionHeader } from './registry/supergraphVersionHeader';
+import { useUsageReporting } from './registry/useUsageReporting';
 
 /** Where the supergraph comes from: composed from running subgraphs, or a composed file's SDL. */
 export type SupergraphSource =
   | { kind: 'subgraphs'; subgraphs: { name: string; url: string }[] }
-  | { kind: 'sdl'; supergraphSdl: string };
+  | { kind: 'sdl'; supergraphSdl: string }
+  /** Followed live from the schema registry (docs/registry.md); usage is reported to it unless `reportUsage` is false. */
+  | ({ kind: 'registry'; reportUsage?: boolean; usageFlushIntervalMs?: number } & RegistrySourceOptions);
 
 export interface GatewayOptions {
   port: number;
@@ -50,6 +55,8 @@ export interface GatewayOptions {
    * requests are answered from it, and with `require` nothing else is accepted.
    */
   persistedDocuments?: PersistedDocumentsOptions;
+  /** More routes on the gateway's port (`npm start` serves the schema registry's API there). */
+  routes?: Routes;
   /** Serves every path besides /graphql and the health checks: the web UI. Default: 404 there. */
   webApp?: HttpHandler;
   /** In-process subgraph calls, plan-cache keys, the lean path, fetch counting (gateway/performance). */
@@ -76,10 +83,18 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const subgraphs = new Map<string, string>();
   const limits = combineFeatures(useOperationLimits(options.limits));
   const performance = gatewayPerformanceFeatures(options.performance ?? {}, options.log, limits.parseOptions);
+  const source = options.supergraph;
+  const follower = source.kind === 'registry' ? followRegistry({ ...source, log: options.log }) : undefined;
+  const usage =
+    source.kind === 'registry' && source.reportUsage !== false
+      ? useUsageReporting({ url: source.url, token: source.token, flushIntervalMs: source.usageFlushIntervalMs, log: options.log })
+      : undefined;
   const gateway = new ApolloGateway({
-    ...(options.supergraph.kind === 'sdl'
-      ? { supergraphSdl: options.supergraph.supergraphSdl }
-      : { supergraphSdl: new IntrospectAndCompose({ subgraphs: options.supergraph.subgraphs }) }),
+    ...(source.kind === 'sdl'
+      ? { supergraphSdl: source.supergraphSdl }
+      : source.kind === 'registry'
+        ? { supergraphSdl: follower!.hook }
+        : { supergraphSdl: new IntrospectAndCompose({ subgraphs: source.subgraphs }) }),
     buildService: ({ name, url }) => {
       if (!url) throw new Error(`Subgraph ${name} has no URL in the supergraph`);
       subgraphs.set(name, url);
@@ -110,13 +125,15 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     validationRules: limits.validationRules,
     parseOptions: limits.parseOptions,
     maxRecursiveSelections: limits.maxRecursiveSelections,
-    plugins: [ApolloServerPluginLandingPageDisabled(), ...limits.plugins, ...(persisted ? [persisted.plugin] : []), ...performance.plugins],
+    plugins: [ApolloServerPluginLandingPageDisabled(), ...limits.plugins, ...(persisted ? [persisted.plugin] : []), ...performance.plugins,
+      ...(follower ? [supergraphVersionHeader(follower.version)] : []), ...(usage ? [usage.plugin] : [])],
   });
   await server.start();
   let port = options.port;
   const ownOrigins = () => new Set([`http://localhost:${port}`, `http://127.0.0.1:${port}`]);
   const http = await listen(
     {
+      ...options.routes,
       '/graphql': withCors(
         withAuthentication(
           createGraphQLHandler(server, { context: async (request) => ({ identity: identityOf(request) }), maxBodyBytes: options.maxBodyBytes }),
@@ -128,6 +145,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       '/healthz': healthRoute(async () => ({ service: 'gateway' })),
       '/readyz': readinessRoute(async () => ({
         supergraphLoaded,
+        ...(follower ? { supergraphVersion: follower.version() } : {}),
         subgraphs: await checkSubgraphs(subgraphs, probe),
       })),
     },
@@ -140,6 +158,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     stop: async () => {
       await http.close({ drainTimeoutMs: options.drainTimeoutMs });
       await server.stop();
+      await usage?.stop();
       agents.http.destroy();
       agents.https.destroy();
     },

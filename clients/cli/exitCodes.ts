@@ -19,6 +19,8 @@ export const EXIT = {
   NETWORK: 6,
   /** The gateway refused the credentials: none sent where they are required, or an unknown or expired token (HTTP 401). */
   NOT_AUTHENTICATED: 7,
+  /** `schema check` found a problem, or `schema publish` was refused by the checks (composition, breaking changes in use). */
+  CHECK_FAILED: 8,
 } as const;
 
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];

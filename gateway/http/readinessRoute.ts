@@ -3,6 +3,8 @@ import type { SubgraphStatus } from '../subgraphs/checkSubgraphs';
 
 export interface GatewayReadiness {
   supergraphLoaded: boolean;
+  /** The registry's version of the supergraph served, when the gateway follows the registry. */
+  supergraphVersion?: number | null;
   subgraphs: Record<string, SubgraphStatus>;
 }
 

@@ -4,11 +4,11 @@ import { decodeIdentity, IDENTITY_HEADER, SIGNATURE_HEADER, verifySignature } fr
 import { IdentityForwardingDataSource } from '../auth/IdentityForwardingDataSource';
 import { createSubgraphAgents, createSubgraphFetcher, type SubgraphAgents } from './createSubgraphFetcher';
 import { SubgraphDataSource } from './SubgraphDataSource';
-import { SubgraphTimeoutError, SubgraphUnavailableError } from './subgraphErrors';
+import { SubgraphSchemaSkewError, SubgraphTimeoutError, SubgraphUnavailableError } from './subgraphErrors';
 
 const SECRET = 'data-source-test-secret-long-enough';
 
-type Behaviour = 'answer' | 'drop' | 'hang' | 'status 500' | 'array' | 'html';
+type Behaviour = 'answer' | 'drop' | 'hang' | 'status 500' | 'array' | 'html' | 'invalid' | 'bad request';
 
 describe('SubgraphDataSource', () => {
   let server: Server;
@@ -29,6 +29,10 @@ describe('SubgraphDataSource', () => {
         if (what === 'status 500') response.writeHead(500, 'Internal Server Error').end('{"errors":[{"message":"boom"}]}');
         if (what === 'array') response.end('[{"data":{}}]');
         if (what === 'html') response.end('<html>gateway timeout</html>');
+        if (what === 'invalid') {
+          response.writeHead(400).end(JSON.stringify({ errors: [{ message: 'Cannot query field "summary" on type "Weather".', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }] }));
+        }
+        if (what === 'bad request') response.writeHead(400).end(JSON.stringify({ errors: [{ message: 'no', extensions: { code: 'BAD_REQUEST' } }] }));
         if (what === 'answer') {
           response.setHeader('content-type', 'application/graphql-response+json');
           response.end(JSON.stringify({ data: { call: received.length }, errors: [{ message: 'partial' }], extensions: { cost: 1 } }));
@@ -118,6 +122,18 @@ describe('SubgraphDataSource', () => {
     expect(failure.message).toBe('Subgraph "plugin" is unavailable');
     expect(failure.message).not.toContain(url);
     expect(logs.at(-1)).toContain(`subgraph plugin (${url}) failed: 500 Internal Server Error`);
+  });
+
+  it('turns a subgraph refusing the query as invalid against its schema into SUBGRAPH_SCHEMA_SKEW, naming the skew', async () => {
+    behaviour = () => 'invalid';
+    const failure = await send(source(), '{ weather { summary } }').catch((error) => error);
+    expect(failure).toBeInstanceOf(SubgraphSchemaSkewError);
+    expect(failure.code).toBe('SUBGRAPH_SCHEMA_SKEW');
+    expect(failure.message).toBe(
+      'Subgraph "plugin" runs a schema that differs from the supergraph\'s (publish it to the registry, or roll it back): Cannot query field "summary" on type "Weather".',
+    );
+    behaviour = () => 'bad request';
+    expect(await send(source(), '{ a }').catch((error) => error)).toBeInstanceOf(SubgraphUnavailableError);
   });
 
   it('turns a 2xx answer that is not a JSON object into SUBGRAPH_UNAVAILABLE', async () => {

@@ -1,7 +1,7 @@
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { getOperationAST } from 'graphql';
 import type { Fetcher, SubgraphCall } from './createSubgraphFetcher';
-import { FetchTimeoutError, StaleConnectionError, SubgraphTimeoutError, SubgraphUnavailableError } from './subgraphErrors';
+import { FetchTimeoutError, StaleConnectionError, SubgraphSchemaSkewError, SubgraphTimeoutError, SubgraphUnavailableError } from './subgraphErrors';
 
 type SubgraphAnswer = Awaited<ReturnType<GraphQLDataSource['process']>>;
 
@@ -65,7 +65,7 @@ export class SubgraphDataSource<TContext extends Record<string, any> = Record<st
   private async send(call: SubgraphCall): Promise<SubgraphAnswer> {
     const response = await this.subgraph.fetcher(this.subgraph.url, call);
     const text = response.text();
-    if (!response.ok) throw new Error(`${response.status} ${response.statusText}: ${text.slice(0, 200)}`);
+    if (!response.ok) throw schemaSkew(this.subgraph.name, response.status, text) ?? new Error(`${response.status} ${response.statusText}: ${text.slice(0, 200)}`);
     const answer: unknown = JSON.parse(text);
     if (typeof answer !== 'object' || answer === null || Array.isArray(answer)) throw new Error(`Expected a JSON object, received: ${text.slice(0, 200)}`);
     // Parsed here, so the gateway's own: read as is (`data`, `errors`, `extensions`), no copy.
@@ -75,8 +75,29 @@ export class SubgraphDataSource<TContext extends Record<string, any> = Record<st
   private failure(error: unknown): Error {
     const { name, url, timeoutMs, log } = this.subgraph;
     log(`subgraph ${name} (${url}) failed: ${error instanceof Error ? error.message : String(error)}`);
+    if (error instanceof SubgraphSchemaSkewError) return error;
     return error instanceof FetchTimeoutError ? new SubgraphTimeoutError(name, timeoutMs) : new SubgraphUnavailableError(name);
   }
+}
+
+/** At most this many of the subgraph's validation messages go into the skew error. */
+const MAX_SKEW_MESSAGES = 3;
+
+/**
+ * A 400 whose errors are all GRAPHQL_VALIDATION_FAILED: the subgraph is up but its schema
+ * does not have what the supergraph says it has.
+ */
+function schemaSkew(name: string, status: number, text: string): SubgraphSchemaSkewError | null {
+  if (status !== 400) return null;
+  let answer: { errors?: { message?: unknown; extensions?: { code?: unknown } }[] };
+  try {
+    answer = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  const errors = Array.isArray(answer?.errors) ? answer.errors : [];
+  if (!errors.length || !errors.every((error) => error?.extensions?.code === 'GRAPHQL_VALIDATION_FAILED' && typeof error.message === 'string')) return null;
+  return new SubgraphSchemaSkewError(name, errors.slice(0, MAX_SKEW_MESSAGES).map((error) => String(error.message).slice(0, 300)));
 }
 
 function isMutation(options: GraphQLDataSourceProcessOptions<any>): boolean {

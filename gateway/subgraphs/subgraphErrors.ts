@@ -12,6 +12,21 @@ export class SubgraphUnavailableError extends DomainError {
   }
 }
 
+/**
+ * A subgraph refused the gateway's query as invalid against its own schema: the schema it
+ * runs differs from the one the supergraph was composed from (redeployed, not published).
+ * The message names the subgraph and what its schema refused, so the skew reads as one.
+ */
+export class SubgraphSchemaSkewError extends DomainError {
+  readonly code = 'SUBGRAPH_SCHEMA_SKEW';
+  constructor(serviceName: string, refusals: string[]) {
+    super(
+      `Subgraph "${serviceName}" runs a schema that differs from the supergraph's (publish it to the registry, or roll it back): ${refusals.join('; ')}`,
+      { serviceName },
+    );
+  }
+}
+
 /** A subgraph did not answer within the gateway's per-fetch timeout. */
 export class SubgraphTimeoutError extends DomainError {
   readonly code = 'SUBGRAPH_TIMEOUT';

@@ -6,6 +6,7 @@ import { listCommand } from './list';
 import { locationsCommand } from './locations';
 import { queryCommand } from './query';
 import { relationsCommand } from './relations';
+import { schemaCommand } from './schema';
 import { searchCommand } from './search';
 
 /** Every command, in the order help lists them. */
@@ -17,5 +18,6 @@ export const COMMANDS: Command[] = [
   applyCommand,
   locationsCommand,
   queryCommand,
+  schemaCommand,
   helpCommand(() => COMMANDS),
 ];

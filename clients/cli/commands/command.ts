@@ -1,4 +1,5 @@
 import type { EnsembleClient } from '../../sdk';
+import type { ConnectionSettings } from '../graphqlClient';
 import type { Printer } from '../output/printer';
 
 /** A flag a command accepts, as node:util parseArgs wants it, plus its help. */
@@ -19,6 +20,8 @@ export interface CommandContext {
   args: string[];
   flags: FlagValues;
   client: EnsembleClient;
+  /** Where the gateway is, for commands that use an HTTP API beside GraphQL (`schema`: the registry). */
+  connection: ConnectionSettings;
   printer: Printer;
   /** A file's text, or stdin's for `-`. */
   readInput(path: string): Promise<string>;

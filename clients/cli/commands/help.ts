@@ -12,7 +12,8 @@ const EXIT_CODES = `Exit codes:
   4  not found (unknown entity ref or location id)
   5  refused by the API (GraphQL errors without data, invalid descriptors)
   6  network: the gateway could not be reached, timed out, or did not answer with GraphQL
-  7  not authenticated: the gateway wants a valid token (--token or ENSEMBLE_TOKEN)`;
+  7  not authenticated: the gateway wants a valid token (--token or ENSEMBLE_TOKEN)
+  8  schema check failed, or schema publish was refused by the checks`;
 
 /** `help [command]`: the overview, or one command's usage, flags and examples. */
 export function helpCommand(commands: () => Command[]): Command {
