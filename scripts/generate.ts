@@ -30,7 +30,8 @@ async function main() {
     execFileSync(bin('prisma'), ['generate', '--schema', schema], { cwd: root, env: prismaEnvironment(), stdio: 'inherit' });
   }
   const { composeProjectSupergraph } = await import('../gateway/composeProjectSupergraph');
-  const { apiSchemaSdl } = await composeProjectSupergraph();
+  const { apiSchemaSdl, hints } = await composeProjectSupergraph();
+  for (const hint of hints) console.warn(`composition hint: ${hint}`);
   writeFileSync(path.join(root, 'clients', 'schema.graphql'), apiSchemaSdl);
   console.log('Composed the supergraph; wrote clients/schema.graphql');
   execFileSync(bin('graphql-codegen'), ['--config', 'codegen.yml'], { cwd: root, stdio: 'inherit' });
