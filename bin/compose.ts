@@ -24,7 +24,8 @@ async function main() {
     },
   });
   if (values.help) return console.log(USAGE);
-  const { supergraphSdl } = await composeProjectSupergraph(parseSubgraphUrls(values.subgraph));
+  const { supergraphSdl, hints } = await composeProjectSupergraph(parseSubgraphUrls(values.subgraph));
+  for (const hint of hints) console.warn(`hint: ${hint}`);
   writeFileSync(values.out, supergraphSdl);
   console.log(`wrote ${values.out}`);
 }

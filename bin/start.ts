@@ -108,6 +108,8 @@ async function main() {
     corsOrigins: values['cors-origin'].length ? values['cors-origin'] : gatewayFromEnv.corsOrigins,
   });
   stopGateway = gateway.stop;
+  // Before the ready line, which tools wait for: when they see it, the address is printed.
+  log(`web UI at ${new URL('/', gateway.url).href}`);
   log(`Ensemble is ready at ${gateway.url}`);
 }
 

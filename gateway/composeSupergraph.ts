@@ -12,6 +12,12 @@ export interface ComposedSupergraph {
   supergraphSdl: string;
   /** The schema clients see, without federation machinery: client codegen reads it. */
   apiSchemaSdl: string;
+  /**
+   * Composition's hints (`INCONSISTENT_DESCRIPTION: ...`): the supergraph is valid, but
+   * something is likely unintended, such as which subgraph's description the public
+   * schema shows. Entry points print them.
+   */
+  hints: string[];
 }
 
 /** Thrown when subgraphs do not compose; carries every composition error's message. */
@@ -28,5 +34,6 @@ export function composeSupergraph(subgraphs: SubgraphSchema[]): ComposedSupergra
   return {
     supergraphSdl: result.supergraphSdl,
     apiSchemaSdl: printSchema(result.schema.toAPISchema().toGraphQLJSSchema()),
+    hints: result.hints.map((hint) => `${hint.definition.code}: ${hint.message}`),
   };
 }

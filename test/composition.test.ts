@@ -13,6 +13,26 @@ describe('supergraph composition', () => {
     expect(apiSchemaSdl).not.toContain('join__');
   });
 
+  it('returns composition hints, and the project composes without a description clash: KeyValue reads as the catalog wrote it', async () => {
+    const { apiSchemaSdl, hints } = await composeProjectSupergraph();
+    // Other types' hints say the catalog's description wins, which is what is meant.
+    expect(hints.filter((hint) => /^INCONSISTENT_DESCRIPTION: Element "KeyValue/.test(hint))).toEqual([]);
+    expect(apiSchemaSdl).toContain('"""A key/value pair from labels or annotations."""\ntype KeyValue');
+    expect(apiSchemaSdl).not.toMatch(/only so `@requires`/);
+    const clash = composeSupergraph(
+      ['one', 'two'].map((name) => ({
+        name,
+        url: `http://${name}`,
+        typeDefs: gql`
+          extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@shareable"])
+          type Query { ${name}: Thing }
+          "Described by ${name}." type Thing @shareable { id: ID }
+        `,
+      })),
+    );
+    expect(clash.hints.some((hint) => /^INCONSISTENT_DESCRIPTION: /.test(hint))).toBe(true);
+  });
+
   it('fails, naming the clash, when a plugin breaks the federation contract', async () => {
     const catalog = await SUBGRAPHS.find((entry) => entry.name === 'catalog')!.load();
     const broken = gql`

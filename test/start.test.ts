@@ -36,6 +36,7 @@ describe('npm start', () => {
     const url = (await run.ready).replace('localhost', '127.0.0.1');
     expect(run.output()).toMatch(/subgraph catalog ready at http:\/\/127\.0\.0\.1:\d+\/graphql/);
     expect(run.output()).toMatch(/subgraph cicd ready at/);
+    expect(run.output()).toMatch(/web UI at http:\/\/localhost:\d+\/\n/);
     const result = await postGraphQL(url, '{ entity(ref: "component:checkout-service") { ref } }');
     expect(result.data).toEqual({ entity: { ref: 'component:default/checkout-service' } });
     // The web UI is served beside the graph, and client-side routes get its index page.

@@ -21,7 +21,9 @@ export function exitCodeOf(error: ClientError): ExitCode {
     case 'timeout':
       return EXIT.NETWORK;
     case 'http':
-      return error.status === 401 ? EXIT.NOT_AUTHENTICATED : EXIT.NETWORK;
+      if (error.status === 401) return EXIT.NOT_AUTHENTICATED;
+      // The gateway answered: it refused this request (too large), or this is not its GraphQL URL.
+      return error.status === 413 || error.status === 404 || error.status === 405 ? EXIT.REFUSED : EXIT.NETWORK;
     case 'graphql':
       return error.codes.every((code) => code === 'NOT_FOUND') ? EXIT.NOT_FOUND : EXIT.REFUSED;
   }
@@ -31,6 +33,12 @@ export function exitCodeOf(error: ClientError): ExitCode {
 export function describeClientError(error: ClientError): string {
   if (error.kind === 'http' && error.status === 401) {
     return `not authenticated: ${error.message} (send a token with --token or ENSEMBLE_TOKEN)`;
+  }
+  if (error.kind === 'http' && (error.status === 404 || error.status === 405)) {
+    return `${error.message}: this URL serves no GraphQL; the gateway's endpoint ends in /graphql (e.g. http://localhost:4000/graphql), set with --endpoint or ENSEMBLE_ENDPOINT`;
+  }
+  if (error.kind === 'http' && error.status === 413) {
+    return `${error.message}: the request is larger than the gateway accepts; send less at once`;
   }
   if (error.kind !== 'graphql') return error.message;
   return error.errors

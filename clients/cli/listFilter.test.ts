@@ -15,8 +15,18 @@ describe('buildEntityFilter', () => {
       missingField: ['spec.system'],
       field: [
         { field: 'spec.lifecycle', values: ['production', 'experimental'] },
-        { field: 'spec.system', values: ['checkout'] },
+        { field: 'relations.partOf', values: ['system:checkout'] },
         { field: 'metadata.annotations.a/b', values: ['x=y'] },
+      ],
+    });
+  });
+
+  it('filters a ref-holding spec field by the relation it implies, so both spellings of a ref match', () => {
+    expect(buildEntityFilter({ filter: ['spec.system=checkout', 'spec.system=system:default/shop', 'spec.owner=user:jane', 'spec.dependsOn=resource:db'] })).toEqual({
+      field: [
+        { field: 'relations.partOf', values: ['system:checkout', 'system:default/shop'] },
+        { field: 'relations.ownedBy', values: ['user:jane'] },
+        { field: 'relations.dependsOn', values: ['resource:db'] },
       ],
     });
   });

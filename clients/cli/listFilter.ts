@@ -16,6 +16,36 @@ export interface ListFilterFlags {
 }
 
 /**
+ * Spec fields that hold entity refs, with the relation they imply and the kind a short
+ * ref takes (Backstage's BuiltinKindsEntityProcessor). A descriptor may write
+ * `system: checkout` or `system: system:default/checkout`; the relation holds the
+ * canonical ref either way, so `--filter spec.system=checkout` filters by that.
+ */
+const REF_FIELDS: Record<string, { relation: string; defaultKind?: string }> = {
+  'spec.owner': { relation: 'ownedBy', defaultKind: 'group' },
+  'spec.system': { relation: 'partOf', defaultKind: 'system' },
+  'spec.domain': { relation: 'partOf', defaultKind: 'domain' },
+  'spec.subcomponentOf': { relation: 'partOf', defaultKind: 'component' },
+  'spec.subdomainOf': { relation: 'partOf', defaultKind: 'domain' },
+  'spec.providesApis': { relation: 'providesApi', defaultKind: 'api' },
+  'spec.consumesApis': { relation: 'consumesApi', defaultKind: 'api' },
+  'spec.dependsOn': { relation: 'dependsOn' },
+  'spec.dependencyOf': { relation: 'dependencyOf' },
+  'spec.memberOf': { relation: 'memberOf', defaultKind: 'group' },
+  'spec.parent': { relation: 'childOf', defaultKind: 'group' },
+  'spec.children': { relation: 'parentOf', defaultKind: 'group' },
+  'spec.members': { relation: 'hasMember', defaultKind: 'user' },
+};
+
+/** `spec.system=checkout` as `relations.partOf=system:checkout`; any other pair as written. */
+function byRef(field: string, value: string): [string, string] {
+  const refField = REF_FIELDS[field];
+  if (!refField) return [field, value];
+  const ref = refField.defaultKind && !value.includes(':') ? `${refField.defaultKind}:${value}` : value;
+  return [`relations.${refField.relation}`, ref];
+}
+
+/**
  * The catalog filter for the flags: every flag must hold (AND); the values of one flag,
  * or of one `--filter` key given several times, are alternatives (OR), except tags,
  * which must all be there (as the catalog's `tags` filter has it).
@@ -35,8 +65,8 @@ export function buildEntityFilter(flags: ListFilterFlags): EntityFilter {
     for (const pair of flags.filter) {
       const at = pair.indexOf('=');
       if (at <= 0 || at === pair.length - 1) throw usageError(`--filter wants key=value, e.g. spec.lifecycle=production, not "${pair}"`);
-      const field = pair.slice(0, at).trim();
-      byField.set(field, [...(byField.get(field) ?? []), pair.slice(at + 1).trim()]);
+      const [field, value] = byRef(pair.slice(0, at).trim(), pair.slice(at + 1).trim());
+      byField.set(field, [...(byField.get(field) ?? []), value]);
     }
     filter.field = [...byField].map(([field, values]) => ({ field, values }));
   }

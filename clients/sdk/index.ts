@@ -10,3 +10,5 @@ export { MAX_REFS_PER_REQUEST } from './batchEntityLookups';
 export { DEFAULT_TIMEOUT_MS } from './sendOperation';
 export type { TransportOptions } from './sendOperation';
 export * as operations from '../generated/graphql';
+export { apolloCacheOptions } from './apolloCacheOptions';
+export { possibleTypesOf } from './possibleTypesOf';

@@ -5,7 +5,11 @@ import { dataOrThrow } from '../graphqlClient';
 import { formatJson } from '../output/json';
 import { formatTable } from '../output/table';
 import { formatYaml } from '../output/yaml';
+import { splitDocuments } from '../splitDocuments';
 import type { Command } from './command';
+
+/** Under the catalog's 1 MiB per applyEntities and the gateway's body limit, with room for the request around it. */
+const MAX_REQUEST_BYTES = 512 * 1024;
 
 export const applyCommand: Command = {
   name: 'apply',
@@ -13,7 +17,10 @@ export const applyCommand: Command = {
   usage: ['apply -f <file|-> [--dry-run]'],
   details: `Sends the file (or stdin, with -f -) to the catalog's applyEntities: every document is
 validated with Backstage's rules and, unless --dry-run, all are stored at once or none is.
-Entities that a registered location provides cannot be written this way. Exit code 5 when
+Entities that a registered location provides cannot be written this way. Input over
+512 KiB is sent in batches of whole documents, one request each, with a progress line per
+batch on stderr; each batch is all or nothing, and a batch with problems stops the rest.
+Exit code 5 when
 anything is invalid (each problem is printed), 0 when all was stored (or, on a dry run,
 would be).`,
   flags: {
@@ -28,8 +35,20 @@ would be).`,
     const yaml = await readInput(file);
     if (!yaml.trim()) throw usageError(`${file === '-' ? 'stdin' : file} is empty`);
     const dryRun = flags['dry-run'] === true;
-    const { data } = dataOrThrow(await client.request(SdkApplyEntitiesDocument, { yaml, dryRun }));
-    const result = data.applyEntities;
+    const batches = splitDocuments(yaml, MAX_REQUEST_BYTES);
+    const result = { applied: true, dryRun, refs: [] as string[], errors: [] as { entityRef?: string | null; message: string }[] };
+    for (const [index, batch] of batches.entries()) {
+      const { data } = dataOrThrow(await client.request(SdkApplyEntitiesDocument, { yaml: batch, dryRun }));
+      const answer = data.applyEntities;
+      result.applied &&= answer.applied;
+      result.refs.push(...answer.refs);
+      result.errors.push(...answer.errors);
+      if (batches.length > 1) {
+        printer.note(`batch ${index + 1} of ${batches.length}: ${answer.refs.length} entities ${answer.applied ? 'stored' : answer.errors.length ? 'refused' : 'valid'}`);
+      }
+      // Batches already stored stay stored; the rest is not sent.
+      if (answer.errors.length) break;
+    }
     const output = {
       applied: result.applied,
       dryRun: result.dryRun,
@@ -53,7 +72,8 @@ would be).`,
     }
     if (result.errors.length) {
       for (const error of result.errors) printer.error(`${error.entityRef ? `${error.entityRef}: ` : ''}${error.message}`);
-      throw new CliError(`${result.errors.length} problem${result.errors.length === 1 ? '' : 's'}; nothing was stored`, EXIT.REFUSED);
+      const stored = batches.length > 1 && !dryRun && result.refs.length ? '; batches before the failing one were stored' : '; nothing was stored';
+      throw new CliError(`${result.errors.length} problem${result.errors.length === 1 ? '' : 's'}${stored}`, EXIT.REFUSED);
     }
   },
 };

@@ -6,6 +6,7 @@ import { buildEntityFilter, parseOrderBy } from '../listFilter';
 import { formatJsonLine } from '../output/json';
 import { TableWriter } from '../output/table';
 import { formatYamlItems } from '../output/yaml';
+import { unknownKindsNote } from '../unknownKindsNote';
 import type { Command } from './command';
 
 export const listCommand: Command = {
@@ -76,6 +77,8 @@ refuses (e.g. an unknown field path).`,
     }
     if (!count && printer.format === 'yaml') await printer.write('[]\n');
     if (!count && printer.format === 'table') printer.note('No entities match.');
+    const note = !count && filter.kind?.length ? await unknownKindsNote(client, filter.kind) : undefined;
+    if (note) printer.note(note);
   },
 };
 
