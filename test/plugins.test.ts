@@ -196,4 +196,19 @@ describe('the plugins through the gateway', () => {
       expect(component.latestRun).toEqual(before.latestRun);
     });
   });
+
+  // Last: it removes an entity. Plugin data outlives it (the docs stay published); a search
+  // hit on them keeps its page and loses only its entity, and never nulls the answer.
+  it('keeps a docs search answering after the entity of a hit is removed from the catalog', async () => {
+    const search = '{ searchDocs(query: "checkout", first: 50) { page { path } entity { ref name } } }';
+    const before = await query(search);
+    expect(before.errors).toBeUndefined();
+    const removedRef = 'component:default/checkout-service';
+    expect(before.data!.searchDocs.map((hit: any) => hit.entity.ref)).toContain(removedRef);
+    expect((await query(`mutation { removeEntity(ref: "${removedRef}") }`)).data).toEqual({ removeEntity: true });
+    const after = await query(search);
+    expect(after.errors).toBeUndefined();
+    const refsAfter = after.data!.searchDocs.map((hit: any) => hit.entity?.ref ?? null);
+    expect(refsAfter).toEqual(before.data!.searchDocs.map((hit: any) => (hit.entity.ref === removedRef ? null : hit.entity.ref)));
+  });
 });

@@ -40,7 +40,8 @@ printed and the exit code is 3.`,
     for (const result of [entitiesResult, docsResult]) if (result && !result.ok) failures.push(result.error);
     const entities = entitiesResult?.data?.entities.edges.map(({ node }) => ({ ref: node.ref, kind: node.kind, title: node.title, description: node.description }));
     const docs = docsResult?.data?.searchDocs.map((hit) => ({
-      entityRef: hit.entity.ref,
+      // Null when the catalog no longer has the entity (its docs outlive it).
+      entityRef: hit.entity?.ref ?? null,
       path: hit.page.path,
       title: hit.page.title,
       snippet: snippetText(hit.snippet),
@@ -76,7 +77,7 @@ printed and the exit code is 3.`,
         else
           out += formatTable(
             [
-              { header: 'ENTITY', value: (row) => row.entityRef, style: (cell, _row, c) => c.bold(cell) },
+              { header: 'ENTITY', value: (row) => row.entityRef ?? '(not in the catalog)', style: (cell, _row, c) => c.bold(cell) },
               { header: 'PAGE', value: (row) => `${row.path} (${row.title})` },
               // Snippets run to hundreds of characters; a table row shows their start (--json has all).
               { header: 'SNIPPET', value: (row) => (row.snippet.length > 80 ? `${row.snippet.slice(0, 79)}…` : row.snippet) },
