@@ -11,7 +11,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createWebAppHandler } from '../clients/web/server/serveWebApp';
 import { startGateway } from '../gateway/startGateway';
-import { createInProcessSubgraph, type InProcessSubgraph } from '../gateway/performance/createInProcessSubgraph';
+import { createInProcessSubgraph } from '../gateway/performance/createInProcessSubgraph';
 import { startSubgraph, type RunningSubgraph } from '../kit';
 import { SUBGRAPHS } from '../supergraph.config';
 import { generateSubgraphSecret, userIdentity } from '../kit';
@@ -30,7 +30,8 @@ const USAGE = `Usage: npm start -- [options]
   --port <n>          gateway port (default: $PORT or 4000)
   --in-memory         keep no data (default: persist in --data-dir)
   --data-dir <dir>    where embedded databases live (default: .data)
-  --location <path>   register a descriptor file or glob at start (repeatable)
+  --location <path>   register a descriptor file or glob at start (repeatable); read while
+                      the platform already serves, progress in the log
   --no-demo           start without the demo catalog and plugin demo data
   --cors-origin <origin>  a browser origin allowed to call the gateway (repeatable; default
                       $ENSEMBLE_CORS_ORIGINS, else only the gateway's own)
@@ -63,7 +64,8 @@ async function main() {
   // Known before anything starts, so subgraphs that read the graph (scorecards) can be told where it is.
   const port = await portOrFreePort(parsePort(values.port ?? process.env.PORT, 4000));
   const settings: Record<string, string | undefined> = { SCORECARDS_GATEWAY_URL: `http://127.0.0.1:${port}/graphql`, ...process.env };
-  const runtime = { demo: !values['no-demo'], locations: values.location, log };
+  // The catalog reads its locations while the platform serves (progress: log and `locations { reading }`).
+  const runtime = { demo: !values['no-demo'], locations: values.location, log, readInBackground: true };
   const secret = process.env[SECRET_VARIABLE] || generateSubgraphSecret();
   const gatewayFromEnv = gatewayOptionsFromEnv();
   const subgraphFromEnv = subgraphOptionsFromEnv();
@@ -86,24 +88,28 @@ async function main() {
       log(`subgraph ${subgraph.name} stopped`);
     }
   });
-  const inProcess: InProcessSubgraph[] = [];
-  for (const entry of SUBGRAPHS) {
-    const databaseUrl = databaseUrlFor(entry.name, { dataDir: values['data-dir'], inMemory: values['in-memory'] });
-    const subgraph = await startSubgraph(await entry.load(settings), { ...subgraphFromEnv, port: 0, databaseUrl, runtime, gatewaySecret: secret, policy });
-    running.push(subgraph);
-    // The gateway calls it directly, on the same services and policy (bench/README.md: the in-process lever).
-    inProcess.push(await createInProcessSubgraph(await entry.load(settings), subgraph.services, { policy, maxEntityRepresentations: subgraphFromEnv.maxEntityRepresentations, log }));
-    log(`subgraph ${entry.name} ready at ${subgraph.url}`);
-  }
+  // Started together: each database opens and migrates in its own thread (kit/database/pgliteThread.ts).
+  // In SUBGRAPHS' order, whichever is ready first: the supergraph is composed the same way every run.
+  const subgraphs = await Promise.all(
+    SUBGRAPHS.map(async (entry) => {
+      const databaseUrl = databaseUrlFor(entry.name, { dataDir: values['data-dir'], inMemory: values['in-memory'] });
+      const subgraph = await startSubgraph(await entry.load(settings), { ...subgraphFromEnv, port: 0, databaseUrl, runtime, gatewaySecret: secret, policy });
+      running.push(subgraph);
+      // The gateway calls it directly, on the same services and policy (bench/README.md: the in-process lever).
+      const direct = await createInProcessSubgraph(await entry.load(settings), subgraph.services, { policy, maxEntityRepresentations: subgraphFromEnv.maxEntityRepresentations, log });
+      log(`subgraph ${entry.name} ready at ${subgraph.url}`);
+      return { subgraph, direct };
+    }),
+  );
   const gateway = await startGateway({
     webApp: createWebAppHandler({ distDir: WEB_APP_DIR }),
     ...gatewayFromEnv,
     port,
-    supergraph: { kind: 'subgraphs', subgraphs: running.map(({ name, url }) => ({ name, url })) },
+    supergraph: { kind: 'subgraphs', subgraphs: subgraphs.map(({ subgraph: { name, url } }) => ({ name, url })) },
     log,
     subgraphSecret: secret,
     auth,
-    performance: { inProcess, hoistLiterals: true },
+    performance: { inProcess: subgraphs.map(({ direct }) => direct), hoistLiterals: true },
     corsOrigins: values['cors-origin'].length ? values['cors-origin'] : gatewayFromEnv.corsOrigins,
   });
   stopGateway = gateway.stop;

@@ -68,7 +68,13 @@ export class PgliteThread extends BasePGlite {
 
   private constructor(dataDir: string | undefined, modules: Awaited<ReturnType<typeof wasmModules>>) {
     super();
-    this.#worker = new Worker(PGLITE_WORKER_SOURCE, { eval: true, workerData: { pglite: PGLITE_PATH, dataDir, ...modules } });
+    this.#worker = new Worker(PGLITE_WORKER_SOURCE, {
+      eval: true,
+      workerData: { pglite: PGLITE_PATH, dataDir, ...modules },
+      // Not the process's flags: the thread runs plain JavaScript, and under
+      // `node --import tsx` each thread would load the TypeScript loader for nothing.
+      execArgv: [],
+    });
     // Only work in flight keeps the process alive (see #call), as an idle socket would not.
     this.#worker.unref();
     this.#worker.on('message', ({ id, ok, answer, error }: { id: number; ok: boolean; answer?: Uint8Array; error?: string }) => {
