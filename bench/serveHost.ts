@@ -71,7 +71,8 @@ async function main() {
       const running = await startSubgraph(modules[entry.name], {
         port: 0,
         databaseUrl: url,
-        database: { onQuery: () => counters.add('dbQueries', entry.name) },
+        // Embedded databases in threads of their own, as `npm start` opens them.
+        database: { onQuery: () => counters.add('dbQueries', entry.name), pglite: 'thread' },
         gatewaySecret: config.secret,
         runtime: { demo: false, locations: [], log },
       });

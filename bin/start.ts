@@ -11,7 +11,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createWebAppHandler } from '../clients/web/server/serveWebApp';
 import { startGateway } from '../gateway/startGateway';
-import { createInProcessSubgraph, type InProcessSubgraph } from '../gateway/performance/createInProcessSubgraph';
+import { createInProcessSubgraph } from '../gateway/performance/createInProcessSubgraph';
 import { startSubgraph, type RunningSubgraph } from '../kit';
 import { SUBGRAPHS } from '../supergraph.config';
 import { generateSubgraphSecret, provideGatewayNeeds, userIdentity } from '../kit';
@@ -28,7 +28,8 @@ const USAGE = `Usage: npm start -- [options]
   --port <n>          gateway port (default: $PORT or 4000)
   --in-memory         keep no data (default: persist in --data-dir)
   --data-dir <dir>    where embedded databases live (default: .data)
-  --location <path>   register a descriptor file or glob at start (repeatable)
+  --location <path>   register a descriptor file or glob at start (repeatable); read while
+                      the platform already serves, progress in the log
   --no-demo           start without the demo catalog and plugin demo data
   --cors-origin <origin>  a browser origin allowed to call the gateway (repeatable; default
                       $ENSEMBLE_CORS_ORIGINS, else only the gateway's own)
@@ -60,7 +61,8 @@ async function main() {
   if (values.help) return console.log(USAGE);
   // Known before anything starts, so plugins that read the graph can be told where it is.
   const port = await portOrFreePort(parsePort(values.port ?? process.env.PORT, 4000));
-  const runtime = { demo: !values['no-demo'], locations: values.location, log };
+  // The catalog reads its locations while the platform serves (its progress is logged).
+  const runtime = { demo: !values['no-demo'], locations: values.location, log, readInBackground: true };
   const secret = process.env[SECRET_VARIABLE] || generateSubgraphSecret();
   const gatewayFromEnv = gatewayOptionsFromEnv();
   const subgraphFromEnv = subgraphOptionsFromEnv();
@@ -84,16 +86,22 @@ async function main() {
       log(`subgraph ${subgraph.name} stopped`);
     }
   });
-  const inProcess: InProcessSubgraph[] = [];
-  for (const entry of SUBGRAPHS) {
-    const databaseUrl = databaseUrlFor(entry.name, { dataDir: values['data-dir'], inMemory: values['in-memory'] });
-    const subgraph = await startSubgraph(await entry.load(settings), { ...subgraphFromEnv, port: 0, databaseUrl, runtime, gatewaySecret: secret, policy });
-    running.push(subgraph);
-    // The gateway calls it directly, on the same services and policy (bench/README.md: the in-process lever).
-    inProcess.push(await createInProcessSubgraph(await entry.load(settings), subgraph.services, { policy, secret, maxEntityRepresentations: subgraphFromEnv.maxEntityRepresentations, log }));
-    log(`subgraph ${entry.name} ready at ${subgraph.url}`);
-    await registry.publish(entry.name, subgraph.url, (await entry.load(settings)).typeDefs);
-  }
+  // Started together: each database opens and migrates in its own thread (kit/database/pgliteThread.ts).
+  const started = await Promise.all(
+    SUBGRAPHS.map(async (entry) => {
+      const databaseUrl = databaseUrlFor(entry.name, { dataDir: values['data-dir'], inMemory: values['in-memory'] });
+      const database = { ...subgraphFromEnv.database, pglite: 'thread' as const };
+      const subgraph = await startSubgraph(await entry.load(settings), { ...subgraphFromEnv, database, port: 0, databaseUrl, runtime, gatewaySecret: secret, policy });
+      running.push(subgraph);
+      // The gateway calls it directly, on the same services and policy (bench/README.md: the in-process lever).
+      const direct = await createInProcessSubgraph(await entry.load(settings), subgraph.services, { policy, secret, maxEntityRepresentations: subgraphFromEnv.maxEntityRepresentations, log });
+      log(`subgraph ${entry.name} ready at ${subgraph.url}`);
+      return { name: entry.name, subgraph, direct, typeDefs: (await entry.load(settings)).typeDefs };
+    }),
+  );
+  // Published in SUBGRAPHS' order, the catalog first (plugins compose against it), so the
+  // supergraph is composed the same way every run.
+  for (const { name, subgraph, typeDefs } of started) await registry.publish(name, subgraph.url, typeDefs);
   const gateway = await startGateway({
     webApp: createWebAppHandler({ distDir: WEB_APP_DIR }),
     ...gatewayFromEnv,
@@ -104,7 +112,7 @@ async function main() {
     log,
     subgraphSecret: secret,
     auth,
-    performance: { inProcess, hoistLiterals: true, leanPath: process.env.ENSEMBLE_LEAN_PATH !== 'off' },
+    performance: { inProcess: started.map(({ direct }) => direct), hoistLiterals: true, leanPath: process.env.ENSEMBLE_LEAN_PATH !== 'off' },
     corsOrigins: values['cors-origin'].length ? values['cors-origin'] : gatewayFromEnv.corsOrigins,
   });
   stopGateway = gateway.stop;

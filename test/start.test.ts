@@ -7,20 +7,24 @@ import { postGraphQL } from '../kit/testing';
 const ROOT = path.resolve(__dirname, '..');
 
 /** Runs `npm start`'s entry point as a real process, as a user would. */
-function start(args: string[]): { child: ChildProcessWithoutNullStreams; output: () => string; ready: Promise<string> } {
+function start(args: string[]): { child: ChildProcessWithoutNullStreams; output: () => string; ready: Promise<string>; read: Promise<void> } {
   const child = spawn(process.execPath, ['--import', 'tsx', 'bin/start.ts', '--port', '0', ...args], { cwd: ROOT, env: { ...process.env, PORT: '' } });
   let output = '';
+  // The platform serves while the catalog reads; this resolves when its first read has ended.
+  let markRead: () => void = () => undefined;
+  const read = new Promise<void>((resolve) => (markRead = resolve));
   const ready = new Promise<string>((resolve, reject) => {
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       const match = /Ensemble is ready at (\S+)/.exec(output);
       if (match) resolve(match[1]);
+      if (/catalog: \S+: \d+ files \(/.test(output)) markRead();
     };
     child.stdout.on('data', onData);
     child.stderr.on('data', onData);
     child.once('exit', (code) => reject(new Error(`start exited with ${code} before it was ready:\n${output}`)));
   });
-  return { child, output: () => output, ready };
+  return { child, output: () => output, ready, read };
 }
 
 function exited(child: ChildProcessWithoutNullStreams): Promise<number | null> {
@@ -37,6 +41,7 @@ describe('npm start', () => {
     expect(run.output()).toMatch(/subgraph catalog ready at http:\/\/127\.0\.0\.1:\d+\/graphql/);
     expect(run.output()).toMatch(/subgraph cicd ready at/);
     expect(run.output()).toMatch(/web UI at http:\/\/localhost:\d+\/\n/);
+    await run.read;
     const result = await postGraphQL(url, '{ entity(ref: "component:checkout-service") { ref } }');
     expect(result.data).toEqual({ entity: { ref: 'component:default/checkout-service' } });
     // The web UI is served beside the graph, and client-side routes get its index page.
@@ -71,6 +76,7 @@ describe('npm start', () => {
     const run = start(['--in-memory', '--no-anonymous', '--api-token', `${token}=user:default/ada.okafor`]);
     const url = (await run.ready).replace('localhost', '127.0.0.1');
     expect(run.output()).toMatch(/scorecards read the graph as user:default\/scorecards with a token made for this run/);
+    await run.read;
     const query = '{ entity(ref: "component:checkout-service") { scorecard { results { status reason } } } }';
     expect((await postGraphQL(url, query)).status).toBe(401);
     const result = await postGraphQL(url, query, {}, { authorization: `Bearer ${token}` });

@@ -7,7 +7,7 @@ import { PGlite, protocol, type QueryOptions, type Results } from '@electric-sql
  * request, and for them parsing and planning cost several times the execution (about
  * 1.4 ms against 0.2 ms for the security summary). Everything but `query` is PGlite's.
  */
-export function preparedPglite(db: PGlite, maxStatements = 256): PGlite {
+export function preparedPglite<Db extends PgliteClient>(db: Db, maxStatements = 256): Db {
   const statements = new Map<string, Statement>();
   // Statements dropped from the map, closed in PostgreSQL with the next batch sent.
   const toClose: string[] = [];
@@ -75,6 +75,9 @@ export function preparedPglite(db: PGlite, maxStatements = 256): PGlite {
   });
 }
 
+/** What preparedPglite uses of a PGlite client: PGlite's own, or one in a thread (PgliteThread). */
+export type PgliteClient = Pick<PGlite, 'query' | 'execProtocol' | 'execProtocolRawStream' | 'serializers' | 'parsers' | '_runExclusiveQuery' | '_runExclusiveTransaction'>;
+
 interface Statement {
   name: string;
   paramTypes: number[];
@@ -90,7 +93,7 @@ const serialize = protocol.serialize;
  * value), which cost a page of 100 rows more than executing it (bench/readPaths.ts).
  * PGlite syncs its files after the call, as `execProtocol` does.
  */
-async function execute(db: PGlite, message: Uint8Array): Promise<Buffer> {
+async function execute(db: PgliteClient, message: Uint8Array): Promise<Buffer> {
   const chunks: Buffer[] = [];
   // The chunks are views into PGlite's memory, valid only during the call: copied.
   await db.execProtocolRawStream(message, { onRawData: (bytes) => chunks.push(Buffer.from(bytes)) });

@@ -10,6 +10,12 @@ export interface SubgraphRuntime {
   /** Extra descriptor files to register at start (the catalog uses them; plugins ignore them). */
   locations: string[];
   log: (line: string) => void;
+  /**
+   * Serve before the first reads end (`npm start`): the catalog queues its locations and
+   * returns at once; their progress is in the log and in `locations`, and a location that
+   * cannot be read is logged, not fatal. Default: start-up waits for them.
+   */
+  readInBackground?: boolean;
 }
 
 /**

@@ -59,7 +59,15 @@ export function createCatalogSubgraph(options: CatalogOptions = {}): SubgraphMod
     createContext: (services) => ({ prisma: services.prisma, reads: services.reads, ingestion: services.ingestion }),
     afterStart: async (services, runtime) => {
       const targets = [...(runtime.demo ? [DEMO_CATALOG] : []), ...runtime.locations];
-      for (const target of targets) await services.ingestion.registerLocation(target);
+      if (!runtime.readInBackground) for (const target of targets) await services.ingestion.registerLocation(target);
+      else {
+        // Queued in order: the ingestion reads one location at a time.
+        for (const target of targets) {
+          services.ingestion.registerLocation(target).catch((error: unknown) => {
+            runtime.log(`catalog: could not read ${target}: ${error instanceof Error ? error.message : String(error)}`);
+          });
+        }
+      }
       const intervalMs = options.refreshIntervalMs ?? 120_000;
       if (intervalMs > 0) services.stopRefresh = services.ingestion.refreshEvery(intervalMs);
     },

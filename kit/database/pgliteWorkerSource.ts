@@ -1,0 +1,62 @@
+/**
+ * The code of a PGlite worker thread (PgliteThread), as plain JavaScript run with
+ * `new Worker(source, { eval: true })`: a `.ts` file would need the TypeScript loader in
+ * every worker (tsx under `npm start`, nothing under jest), and a separate `.js` file
+ * would be lost by a bundler. It opens one database and runs protocol messages on it, one
+ * at a time, answering each with PostgreSQL's raw bytes: all parsing happens on the
+ * calling thread, where the parsers (functions) live.
+ *
+ * workerData: { pglite: <resolved path of @electric-sql/pglite>, dataDir: string | undefined,
+ *   pgliteWasmModule, initdbWasmModule: WebAssembly.Module, compiled once per process }
+ * in:  { id, op: 'raw', message: Uint8Array, syncToFs: boolean } | { id, op: 'sync' } | { id, op: 'close' }
+ * out: { id, ok: true, answer?: Uint8Array } | { id, ok: false, error: string }
+ */
+export const PGLITE_WORKER_SOURCE = String.raw`
+const { parentPort, workerData } = require('node:worker_threads');
+const { PGlite } = require(workerData.pglite);
+
+const { dataDir, pgliteWasmModule, initdbWasmModule } = workerData;
+const opening = PGlite.create({ dataDir, pgliteWasmModule, initdbWasmModule });
+// An open that fails is answered to every request, not thrown as an unhandled rejection.
+opening.catch(() => undefined);
+
+async function run(db, request) {
+  if (request.op === 'raw') {
+    // The stream's chunks are views into PGlite's memory, valid only during the call.
+    const chunks = [];
+    let length = 0;
+    await db.execProtocolRawStream(request.message, {
+      syncToFs: request.syncToFs,
+      onRawData: (bytes) => {
+        chunks.push(bytes.slice());
+        length += bytes.length;
+      },
+    });
+    if (chunks.length === 1) return chunks[0];
+    const answer = new Uint8Array(length);
+    let offset = 0;
+    for (const chunk of chunks) {
+      answer.set(chunk, offset);
+      offset += chunk.length;
+    }
+    return answer;
+  }
+  if (request.op === 'sync') return void (await db.syncToFs());
+  if (request.op === 'close') return void (await db.close());
+  throw new Error('unknown operation ' + request.op);
+}
+
+// Requests arrive one at a time from the calling thread's locks; a chain keeps them in
+// order even if a caller sends the next before the last was answered.
+let queue = Promise.resolve();
+parentPort.on('message', (request) => {
+  queue = queue.then(async () => {
+    try {
+      const answer = await run(await opening, request);
+      parentPort.postMessage({ id: request.id, ok: true, answer }, answer ? [answer.buffer] : []);
+    } catch (error) {
+      parentPort.postMessage({ id: request.id, ok: false, error: error && error.message ? error.message : String(error) });
+    }
+  });
+});
+`;
