@@ -4,7 +4,7 @@
  * only requests signed with ENSEMBLE_SUBGRAPH_SECRET, which is required unless --insecure-dev.
  */
 import { parseArgs } from 'node:util';
-import { startSubgraph } from '../kit';
+import { describePluginSettings, startSubgraph } from '../kit';
 import { findSubgraph, SUBGRAPHS } from '../supergraph.config';
 import { POLICY_USAGE, policyFrom } from './authOptions';
 import { subgraphOptionsFromEnv, subgraphSecretFromEnv } from './hardeningOptions';
@@ -21,7 +21,9 @@ const USAGE = `Usage: npm run subgraph -- <name> [options]
   --insecure-dev      accept unsigned requests when ENSEMBLE_SUBGRAPH_SECRET is not set
 ${POLICY_USAGE}
 /graphql answers only requests the gateway signed with $ENSEMBLE_SUBGRAPH_SECRET, which is
-required unless --insecure-dev is given. Timeouts and caps: ENSEMBLE_* (see docs/hardening.md).`;
+required unless --insecure-dev is given. Timeouts and caps: ENSEMBLE_* (see docs/hardening.md).
+Settings the plugins declare (subgraphs/<name>/plugin.ts), read from the environment:
+${describePluginSettings(SUBGRAPHS)}`;
 
 async function main() {
   const { values, positionals } = parseArgs({
