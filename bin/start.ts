@@ -70,7 +70,7 @@ async function main() {
   const { settings, tokens } = provideGatewayNeeds(SUBGRAPHS, process.env, { url: `http://127.0.0.1:${port}/graphql`, anonymous: auth.anonymous });
   for (const { plugin, token, user } of tokens) {
     auth.apiTokens = [...(auth.apiTokens ?? []), { token, identity: userIdentity(user) }];
-    log(`${plugin} reads the graph as ${user} with a token made for this run`);
+    log(`${plugin} read the graph as ${user} with a token made for this run`);
   }
   const policy = policyFrom(values.policy);
   log(describeAuth(auth, values.policy ?? process.env.ENSEMBLE_POLICY_FILE));

@@ -7,7 +7,7 @@ import { parseArgs } from 'node:util';
 import { print } from 'graphql';
 import { formatCheckReport } from '../registry/checks/formatCheckReport';
 import { publishOverHttp } from '../registry/publishOverHttp';
-import { startSubgraph } from '../kit';
+import { describePluginSettings, startSubgraph } from '../kit';
 import { findSubgraph, SUBGRAPHS } from '../supergraph.config';
 import { POLICY_USAGE, policyFrom } from './authOptions';
 import { subgraphOptionsFromEnv, subgraphSecretFromEnv } from './hardeningOptions';
@@ -28,7 +28,9 @@ const USAGE = `Usage: npm run subgraph -- <name> [options]
   --routing-url <url> where gateways call it, as published (default http://<host>:<port>/graphql)
 ${POLICY_USAGE}
 /graphql answers only requests the gateway signed with $ENSEMBLE_SUBGRAPH_SECRET, which is
-required unless --insecure-dev is given. Timeouts and caps: ENSEMBLE_* (see docs/hardening.md).`;
+required unless --insecure-dev is given. Timeouts and caps: ENSEMBLE_* (see docs/hardening.md).
+Settings the plugins declare (subgraphs/<name>/plugin.ts), read from the environment:
+${describePluginSettings(SUBGRAPHS)}`;
 
 async function main() {
   const { values, positionals } = parseArgs({

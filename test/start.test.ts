@@ -3,28 +3,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { postGraphQL } from '../kit/testing';
+import { watchStart } from './support/watchStart';
 
 const ROOT = path.resolve(__dirname, '..');
 
 /** Runs `npm start`'s entry point as a real process, as a user would. */
 function start(args: string[]): { child: ChildProcessWithoutNullStreams; output: () => string; ready: Promise<string>; read: Promise<void> } {
   const child = spawn(process.execPath, ['--import', 'tsx', 'bin/start.ts', '--port', '0', ...args], { cwd: ROOT, env: { ...process.env, PORT: '' } });
-  let output = '';
-  // The platform serves while the catalog reads; this resolves when its first read has ended.
-  let markRead: () => void = () => undefined;
-  const read = new Promise<void>((resolve) => (markRead = resolve));
-  const ready = new Promise<string>((resolve, reject) => {
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /Ensemble is ready at (\S+)/.exec(output);
-      if (match) resolve(match[1]);
-      if (/catalog: \S+: \d+ files \(/.test(output)) markRead();
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`start exited with ${code} before it was ready:\n${output}`)));
-  });
-  return { child, output: () => output, ready, read };
+  return { child, ...watchStart(child) };
 }
 
 function exited(child: ChildProcessWithoutNullStreams): Promise<number | null> {

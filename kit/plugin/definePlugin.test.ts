@@ -1,4 +1,5 @@
 import { definePlugin, type PluginDeclaration } from './definePlugin';
+import { describePluginSettings } from './describePluginSettings';
 import { provideGatewayNeeds } from './provideGatewayNeeds';
 
 const base: PluginDeclaration = {
@@ -44,5 +45,22 @@ describe('provideGatewayNeeds', () => {
     const { settings, tokens } = provideGatewayNeeds([reader], {}, { ...gateway, anonymous: false });
     expect(tokens).toEqual([{ plugin: 'oncall', token: settings.ONCALL_GATEWAY_TOKEN, user: 'user:default/oncall' }]);
     expect(settings.ONCALL_GATEWAY_TOKEN).toMatch(/.{32,}/);
+  });
+});
+
+describe('describePluginSettings', () => {
+  it('prints one line per setting, with its type and default, and no default for a secret', () => {
+    const settings = [
+      { name: 'ONCALL_PAGER_KEY', type: 'string', secret: true, default: 'never-shown', description: 'the pager API key' },
+      { name: 'ONCALL_ROTA_DAYS', type: 'number', default: '7', description: 'how long a rota lasts' },
+      { name: 'ONCALL_TEAMS', type: 'list', description: 'teams on call' },
+    ] as const;
+    expect(describePluginSettings([{ name: 'oncall', settings }, { name: 'quiet', settings: [] }])).toBe(
+      [
+        '  ONCALL_PAGER_KEY (oncall; string, secret): the pager API key',
+        '  ONCALL_ROTA_DAYS (oncall; number, default 7): how long a rota lasts',
+        '  ONCALL_TEAMS (oncall; list, unset by default): teams on call',
+      ].join('\n'),
+    );
   });
 });

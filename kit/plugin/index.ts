@@ -1,2 +1,3 @@
 export * from './definePlugin';
 export * from './provideGatewayNeeds';
+export * from './describePluginSettings';
