@@ -15,6 +15,7 @@ import { createInProcessSubgraph, type InProcessSubgraph } from '../gateway/perf
 import { startSubgraph, type RunningSubgraph } from '../kit';
 import { SUBGRAPHS } from '../supergraph.config';
 import { generateSubgraphSecret, userIdentity } from '../kit';
+import { MCP_FLAGS, MCP_USAGE, mcpOptionsFrom } from './mcpOptions';
 import { AUTH_FLAGS, AUTH_USAGE, describeAuth, gatewayAuthFrom, POLICY_USAGE, policyFrom } from './authOptions';
 import { gatewayOptionsFromEnv, SECRET_VARIABLE, subgraphOptionsFromEnv } from './hardeningOptions';
 import { portOrFreePort } from '../kit/server/freePort';
@@ -39,6 +40,7 @@ const USAGE = `Usage: npm start -- [options]
                       the graph as user:default/scorecards with a token made per run
                       (or $SCORECARDS_GATEWAY_TOKEN, which must be one of the API tokens)
 ${AUTH_USAGE}
+${MCP_USAGE}
 ${POLICY_USAGE}
 Each subgraph's database URL can be set with <NAME>_DATABASE_URL, e.g. CATALOG_DATABASE_URL.
 Gateway and subgraphs sign with $ENSEMBLE_SUBGRAPH_SECRET, or a random secret made per run.
@@ -56,6 +58,7 @@ async function main() {
       'no-anonymous': { type: 'boolean', default: false },
       policy: { type: 'string' },
       ...AUTH_FLAGS,
+      ...MCP_FLAGS,
       help: { type: 'boolean', default: false },
     },
   });
@@ -103,6 +106,7 @@ async function main() {
     log,
     subgraphSecret: secret,
     auth,
+    mcp: mcpOptionsFrom(values.mcp),
     performance: { inProcess, hoistLiterals: true },
     corsOrigins: values['cors-origin'].length ? values['cors-origin'] : gatewayFromEnv.corsOrigins,
   });

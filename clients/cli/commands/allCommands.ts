@@ -4,6 +4,7 @@ import { getCommand } from './get';
 import { helpCommand } from './help';
 import { listCommand } from './list';
 import { locationsCommand } from './locations';
+import { mcpCommand } from './mcp';
 import { queryCommand } from './query';
 import { relationsCommand } from './relations';
 import { searchCommand } from './search';
@@ -17,5 +18,6 @@ export const COMMANDS: Command[] = [
   applyCommand,
   locationsCommand,
   queryCommand,
+  mcpCommand,
   helpCommand(() => COMMANDS),
 ];
