@@ -84,6 +84,6 @@ describe('the /mcp route', () => {
     expect((await post(JSON.stringify({ padding: 'x'.repeat(3_000) }))).status).toBe(413);
     const notJson = await post('{nope');
     expect(notJson.status).toBe(400);
-    expect((await notJson.json()).error.code).toBe(-32700);
+    expect(((await notJson.json()) as { error: { code: number } }).error.code).toBe(-32700);
   });
 });
