@@ -24,9 +24,9 @@ tools over Streamable HTTP at /mcp.`,
   examples: ['ensemble mcp --endpoint https://ensemble.example.com/graphql --token "$ENSEMBLE_TOKEN"'],
   async run({ args, flags, client, stdio }) {
     if (args.length) throw usageError(`unexpected argument "${args[0]}"`);
+    const maxOutputChars = intFlag(flags, 'max-output', { min: 1_000, max: 1_000_000 });
     const { stdin, stdout } = stdio;
     if (!(stdin instanceof Readable) || !(stdout instanceof Writable)) throw usageError('mcp needs the process\'s stdin and stdout');
-    const maxOutputChars = intFlag(flags, 'max-output', { min: 1_000, max: 1_000_000 });
     const server = createMcpServer({
       graph: remoteGraph(client, stdio.hasToken ? 'stdio (token)' : 'stdio (anonymous)'),
       mode: flags.write === true ? 'read-write' : 'read-only',
