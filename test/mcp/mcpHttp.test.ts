@@ -181,6 +181,9 @@ describe('MCP over Streamable HTTP at /mcp', () => {
     const missing = await member.callTool({ name: 'get_entities', arguments: { refs: ['component:default/no-such-shop'] } });
     expect(hidden.isError).toBe(true);
     expect(textOf(hidden).replace('web-shop', 'X')).toBe(textOf(missing).replace('no-such-shop', 'X'));
+    await expect(member.readResource({ uri: 'ensemble://entity/component:default/web-shop' })).rejects.toThrow(
+      'No entity has the ref component:default/web-shop (or you may not see it)',
+    );
 
     const admin = await connect(platform.gateway.port, ADMIN);
     const everything = jsonOf(await admin.callTool({ name: 'query_graph', arguments: { query: '{ entities(first: 200) { totalCount } }' } }));

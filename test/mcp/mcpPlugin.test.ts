@@ -1,4 +1,5 @@
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { startStandaloneServer } from '@apollo/server/standalone';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
@@ -42,6 +43,7 @@ beforeAll(async () => {
       typeDefs: pluginTypeDefs,
       resolvers: { Entity: { onCallRota: ({ ref }: { ref: string }) => ({ primary: `pager-of-${ref.split('/')[1]}` }) } },
     }),
+    plugins: [ApolloServerPluginInlineTraceDisabled()],
   });
   const { url } = await startStandaloneServer(plugin, { listen: { port: 0, host: '127.0.0.1' } });
   gateway = await startGateway({
