@@ -14,6 +14,7 @@ import { createWebAppHandler } from '../clients/web/server/serveWebApp';
 import { readPersistedDocuments } from '../gateway/persistedDocuments/persistedDocumentsManifest';
 import { startGateway, type SupergraphSource } from '../gateway/startGateway';
 import { SUBGRAPHS } from '../supergraph.config';
+import { MCP_FLAGS, MCP_USAGE, mcpOptionsFrom } from './mcpOptions';
 import { AUTH_FLAGS, AUTH_USAGE, describeAuth, gatewayAuthFrom } from './authOptions';
 import { gatewayOptionsFromEnv, positiveIntegerFlag, subgraphSecretFromEnv } from './hardeningOptions';
 import { REGISTRY_TOKEN_VARIABLE } from './registryOptions';
@@ -47,6 +48,7 @@ const USAGE = `Usage: npm run gateway -- [options]
   --anonymous                let requests without credentials in, as anonymous (local
                              development only; off by default here)
 ${AUTH_USAGE}
+${MCP_USAGE}
 Without --anonymous, a request without valid credentials is 401 (docs/permissions.md).
 Subgraph requests are signed with $ENSEMBLE_SUBGRAPH_SECRET, which is required unless
 --insecure-dev is given. Operation limits: ENSEMBLE_MAX_* (see docs/hardening.md).`;
@@ -69,6 +71,7 @@ async function main() {
       'insecure-dev': { type: 'boolean', default: false },
       anonymous: { type: 'boolean', default: false },
       ...AUTH_FLAGS,
+      ...MCP_FLAGS,
       help: { type: 'boolean', default: false },
     },
   });
@@ -101,6 +104,7 @@ async function main() {
     webApp: createWebAppHandler({ distDir: WEB_APP_DIR }),
     persistedDocuments: persistedDocumentsFrom(values['persisted-documents'], values['require-persisted-documents']),
     auth,
+    mcp: mcpOptionsFrom(values.mcp),
     ...fromEnv,
     port: parsePort(values.port ?? process.env.PORT, 4000),
     host: values.host,

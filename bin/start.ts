@@ -15,6 +15,7 @@ import { createInProcessSubgraph } from '../gateway/performance/createInProcessS
 import { startSubgraph, type RunningSubgraph } from '../kit';
 import { SUBGRAPHS } from '../supergraph.config';
 import { generateSubgraphSecret, provideGatewayNeeds, userIdentity } from '../kit';
+import { MCP_FLAGS, MCP_USAGE, mcpOptionsFrom } from './mcpOptions';
 import { AUTH_FLAGS, AUTH_USAGE, describeAuth, gatewayAuthFrom, POLICY_USAGE, policyFrom } from './authOptions';
 import { gatewayOptionsFromEnv, SECRET_VARIABLE, subgraphOptionsFromEnv } from './hardeningOptions';
 import { portOrFreePort } from '../kit/server/freePort';
@@ -38,6 +39,7 @@ const USAGE = `Usage: npm start -- [options]
                       graph (declared in their plugin.ts) then get a token made per run, unless
                       their token setting is given (it must be one of the API tokens)
 ${AUTH_USAGE}
+${MCP_USAGE}
 ${POLICY_USAGE}
 Each subgraph's database URL can be set with <NAME>_DATABASE_URL, e.g. CATALOG_DATABASE_URL.
 Gateway and subgraphs sign with $ENSEMBLE_SUBGRAPH_SECRET, or a random secret made per run.
@@ -55,6 +57,7 @@ async function main() {
       'no-anonymous': { type: 'boolean', default: false },
       policy: { type: 'string' },
       ...AUTH_FLAGS,
+      ...MCP_FLAGS,
       help: { type: 'boolean', default: false },
     },
   });
@@ -112,6 +115,7 @@ async function main() {
     log,
     subgraphSecret: secret,
     auth,
+    mcp: mcpOptionsFrom(values.mcp),
     performance: { inProcess: started.map(({ direct }) => direct), hoistLiterals: true, leanPath: process.env.ENSEMBLE_LEAN_PATH !== 'off' },
     corsOrigins: values['cors-origin'].length ? values['cors-origin'] : gatewayFromEnv.corsOrigins,
   });

@@ -1,6 +1,7 @@
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloGateway, IntrospectAndCompose } from '@apollo/gateway';
+import type { GraphQLSchema } from 'graphql';
 import { assertUsableSecret, createFormatError, createGraphQLHandler, healthRoute, listen, type HttpHandler, type Routes } from '../kit';
 import { parseCorsOrigins, withCors } from './http/withCors';
 import { readinessRoute } from './http/readinessRoute';
@@ -16,6 +17,7 @@ import { usePersistedDocuments, type PersistedDocumentsOptions } from './persist
 import { followRegistry, type RegistrySourceOptions } from './registry/followRegistry';
 import { supergraphVersionHeader } from './registry/supergraphVersionHeader';
 import { useUsageReporting } from './registry/useUsageReporting';
+import { mcpRoutes, type GatewayMcpOptions } from './mcp/mcpRoutes';
 
 /** Where the supergraph comes from: composed from running subgraphs, or a composed file's SDL. */
 export type SupergraphSource =
@@ -61,6 +63,8 @@ export interface GatewayOptions {
   webApp?: HttpHandler;
   /** In-process subgraph calls, plan-cache keys, the lean path, fetch counting (gateway/performance). */
   performance?: GatewayPerformanceOptions;
+  /** The MCP server at /mcp (gateway/mcp). Default `{ mode: 'read-only' }`. */
+  mcp?: GatewayMcpOptions;
 }
 
 export interface RunningGateway {
@@ -103,8 +107,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     ...performance.gatewayConfig,
   });
   let supergraphLoaded = false;
-  gateway.onSchemaLoadOrUpdate(() => {
+  let apiSchema: GraphQLSchema | undefined;
+  gateway.onSchemaLoadOrUpdate((loaded) => {
     supergraphLoaded = true;
+    apiSchema = loaded.apiSchema;
   });
   const authenticate = createAuthenticator(options.auth ?? { anonymous: true }, Date.now, options.subgraphSecret);
   const persisted = options.persistedDocuments && usePersistedDocuments(options.persistedDocuments);
@@ -142,6 +148,15 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         ),
         configuredOrigins ? () => configuredOrigins : ownOrigins,
       ),
+      ...mcpRoutes({
+        mcp: options.mcp ?? { mode: 'read-only' },
+        server,
+        schema: () => apiSchema,
+        authenticate,
+        log: options.log,
+        host: options.host,
+        maxBodyBytes: options.maxBodyBytes,
+      }),
       '/healthz': healthRoute(async () => ({ service: 'gateway' })),
       '/readyz': readinessRoute(async () => ({
         supergraphLoaded,

@@ -56,14 +56,16 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     const endpoint = endpointOf(typeof values.endpoint === 'string' ? values.endpoint : io.env.ENSEMBLE_ENDPOINT || DEFAULT_ENDPOINT);
     const colours = createColours(typeof values.color === 'boolean' ? values.color : !!io.stdout.isTTY && !io.env.NO_COLOR);
     const printer = new Printer(format, colours, io.stdout, io.stderr, stderrColours);
+    const token = typeof values.token === 'string' ? values.token : io.env.ENSEMBLE_TOKEN || undefined;
     const connection = {
       endpoint,
-      token: typeof values.token === 'string' ? values.token : io.env.ENSEMBLE_TOKEN || undefined,
+      token,
       timeoutMs: timeoutOf(values.timeout),
       fetch: io.fetch,
     };
     const client = createCliClient(connection);
-    await command.run({ args: positionals, flags: values, client, connection, printer, readInput: (file) => readInput(file, io) });
+    const stdio = { stdin: io.stdin, stdout: io.stdout, stderr: io.stderr, hasToken: token !== undefined };
+    await command.run({ args: positionals, flags: values, client, connection, printer, readInput: (file) => readInput(file, io), stdio });
     return printer.partial ? EXIT.PARTIAL : EXIT.OK;
   } catch (error) {
     const known = error instanceof CliError ? error : isClientError(error) ? failure(error) : null;

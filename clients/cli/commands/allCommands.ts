@@ -4,6 +4,7 @@ import { getCommand } from './get';
 import { helpCommand } from './help';
 import { listCommand } from './list';
 import { locationsCommand } from './locations';
+import { mcpCommand } from './mcp';
 import { queryCommand } from './query';
 import { relationsCommand } from './relations';
 import { schemaCommand } from './schema';
@@ -19,5 +20,6 @@ export const COMMANDS: Command[] = [
   locationsCommand,
   queryCommand,
   schemaCommand,
+  mcpCommand,
   helpCommand(() => COMMANDS),
 ];

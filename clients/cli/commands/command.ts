@@ -1,6 +1,6 @@
 import type { EnsembleClient } from '../../sdk';
 import type { ConnectionSettings } from '../graphqlClient';
-import type { Printer } from '../output/printer';
+import type { Printer, Writer } from '../output/printer';
 
 /** A flag a command accepts, as node:util parseArgs wants it, plus its help. */
 export interface FlagSpec {
@@ -25,6 +25,8 @@ export interface CommandContext {
   printer: Printer;
   /** A file's text, or stdin's for `-`. */
   readInput(path: string): Promise<string>;
+  /** The process's streams, for a command that speaks a protocol on them (`mcp`). */
+  stdio: { stdin?: unknown; stdout: unknown; stderr: Writer; hasToken: boolean };
 }
 
 /**
