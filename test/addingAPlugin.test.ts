@@ -2,6 +2,7 @@ import { execFile, spawn, type ChildProcessWithoutNullStreams } from 'node:child
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { connectHttp, jsonOf } from '../gateway/mcp/testing/mcpClients';
 import { postGraphQL } from '../kit/testing';
 import { watchStart } from './support/watchStart';
 
@@ -84,6 +85,19 @@ describe('adding a plugin', () => {
     expect(result.data).toEqual({
       entity: { name: 'checkout-service', kind: 'Component', oncallNotes: [{ text: 'Owned around the clock by the payments team.', rota: 'payments-primary' }] },
     });
+
+    // 5 (agents). The MCP server reaches the new field through the composed schema, with no MCP change.
+    const agent = await connectHttp(url.replace(/\/graphql$/, '/mcp'));
+    try {
+      const described = jsonOf(await agent.callTool({ name: 'describe_graph', arguments: { search: 'paged' } }));
+      expect(described.hits).toContainEqual({ coordinate: 'OncallNote.rota', type: 'String', description: 'Who is paged about it.' });
+      const queried = jsonOf(
+        await agent.callTool({ name: 'query_graph', arguments: { query: '{ entity(ref: "component:checkout-service") { ref oncallNotes { rota } } }' } }),
+      );
+      expect(queried.data.entity).toEqual({ ref: 'component:default/checkout-service', oncallNotes: [{ rota: 'payments-primary' }] });
+    } finally {
+      await agent.close();
+    }
 
     // 6. Only the plugin's own folders, one registration line and one CODEOWNERS line.
     const status = (await run('git', ['status', '--porcelain', '--untracked-files=normal'])).split('\n').filter(Boolean).sort();
