@@ -94,12 +94,13 @@ async function main() {
     SUBGRAPHS.map(async (entry) => {
       const databaseUrl = databaseUrlFor(entry.name, { dataDir: values['data-dir'], inMemory: values['in-memory'] });
       const database = { ...subgraphFromEnv.database, pglite: 'thread' as const };
-      const subgraph = await startSubgraph(await entry.load(settings), { ...subgraphFromEnv, database, port: 0, databaseUrl, runtime, gatewaySecret: secret, policy });
+      const module = await entry.load(settings);
+      const subgraph = await startSubgraph(module, { ...subgraphFromEnv, database, port: 0, databaseUrl, runtime, gatewaySecret: secret, policy });
       running.push(subgraph);
       // The gateway calls it directly, on the same services and policy (bench/README.md: the in-process lever).
       const direct = await createInProcessSubgraph(await entry.load(settings), subgraph.services, { policy, secret, maxEntityRepresentations: subgraphFromEnv.maxEntityRepresentations, log });
       log(`subgraph ${entry.name} ready at ${subgraph.url}`);
-      return { name: entry.name, subgraph, direct, typeDefs: (await entry.load(settings)).typeDefs };
+      return { name: entry.name, subgraph, direct, typeDefs: module.typeDefs };
     }),
   );
   // Published in SUBGRAPHS' order, the catalog first (plugins compose against it), so the
