@@ -74,7 +74,7 @@ async function main() {
         // Embedded databases in threads of their own, as `npm start` opens them.
         database: { onQuery: () => counters.add('dbQueries', entry.name), pglite: 'thread' },
         gatewaySecret: config.secret,
-        runtime: { demo: false, locations: [], log },
+        runtime: { demo: false, locations: [], log, gatewayUrl },
       });
       stops.push(running.stop);
       subgraphs[entry.name] = running;
