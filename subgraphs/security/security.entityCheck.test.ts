@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { postGraphQL } from '../../kit/testing';
+import { ALLOW_ALL_POLICY, ANONYMOUS, bindRequestAccess, createRequestAccess, NotFoundError, requireReadableEntity } from '../../kit';
+import { postGraphQL, TEST_SUBGRAPH_SECRET } from '../../kit/testing';
 import { startPlatform, type TestPlatform } from '../../test/support/startPlatform';
 import type { SecurityContext } from './context';
 
@@ -36,5 +37,21 @@ describe('security imports through the gateway', () => {
     expect(answer.errors).toBeUndefined();
     expect(answer.data!.importNpmAudit.opened).toBe(3);
     expect(await stored('component:default/checkout-service')).toBe(3);
+  });
+
+  it('asks the gateway once for every ref one request checks', async () => {
+    const context = {};
+    bindRequestAccess(context, createRequestAccess(ALLOW_ALL_POLICY, ANONYMOUS, TEST_SUBGRAPH_SECRET, { gatewayUrl: platform.gatewayUrl }));
+    const fetches = jest.spyOn(globalThis, 'fetch');
+    try {
+      const refs = ['component:default/checkout-service', 'component:default/web-shop', 'component:default/no-such-service'];
+      const outcomes = await Promise.all(refs.map((ref) => requireReadableEntity(context, ref).then(() => 'ok', (error: unknown) => error)));
+      expect(outcomes.slice(0, 2)).toEqual(['ok', 'ok']);
+      expect(outcomes[2]).toBeInstanceOf(NotFoundError);
+      // Calls to the gateway only: the gateway's own fetches to the catalog are not the plugin's.
+      expect(fetches.mock.calls.filter(([url]) => String(url) === platform.gatewayUrl)).toHaveLength(1);
+    } finally {
+      fetches.mockRestore();
+    }
   });
 });
