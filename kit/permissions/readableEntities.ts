@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { InputError, NotFoundError } from '../errors/domainErrors';
+import { DatabaseUnavailableError, InputError, NotFoundError } from '../errors/domainErrors';
 import { requestAccess, type RequestAccess } from './requestAccess';
 
 /**
@@ -22,7 +22,9 @@ const TIMEOUT_MS = 8_000;
 /**
  * Sends one operation to the gateway with `headers` (the caller's delegation, or a
  * service's token) and returns its data. A BAD_USER_INPUT answer is an InputError with
- * the gateway's words; any other failure says only that the catalog could not be asked.
+ * the gateway's words; the catalog's database being down is DB_UNAVAILABLE here too (the
+ * write cannot be checked, so it is not made: try again); any other failure says only
+ * that the catalog could not be asked.
  */
 export async function queryGateway<Data>(gatewayUrl: string, headers: Record<string, string>, query: string, variables: Record<string, unknown>): Promise<Data> {
   let body: { data?: Data; errors?: { message: string; extensions?: { code?: string } }[] } | undefined;
@@ -39,6 +41,7 @@ export async function queryGateway<Data>(gatewayUrl: string, headers: Record<str
   }
   const input = body?.errors?.find((error) => error.extensions?.code === 'BAD_USER_INPUT');
   if (input) throw new InputError(input.message);
+  if (body?.errors?.some((error) => error.extensions?.code === 'DB_UNAVAILABLE')) throw new DatabaseUnavailableError('The database is unavailable; try again shortly');
   if (!body?.data || body.errors?.length) throw new Error('The catalog could not be asked whether the entity exists; try again');
   return body.data;
 }
