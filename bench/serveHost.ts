@@ -116,7 +116,7 @@ async function main() {
       });
     if (config.targets.includes('ensemble')) {
       for (const [name, module] of Object.entries(modules)) {
-        const local = await createInProcessSubgraph(module, subgraphs[name].services, { log });
+        const local = await createInProcessSubgraph(module, subgraphs[name].services, { log, graph: { gatewayUrl } });
         inProcess.push(local);
         stops.push(local.stop);
       }
