@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { messages, PGlite } from '@electric-sql/pglite';
-import { PgliteStatementTimeoutError, PgliteThread, PgliteThreadError } from './pgliteThread';
+import { PgliteStatementTimeoutError, PgliteThread, PgliteThreadError, statementLimitIn } from './pgliteThread';
 import { isDatabaseUnavailable } from '../errors/databaseUnavailable';
 import { preparedPglite } from './preparedPglite';
 
@@ -137,6 +137,26 @@ describe('PgliteThread statement limit', () => {
     expect(lifted).toEqual([{ n: 1 }]);
     await expect(db.query(`SELECT pg_sleep(${(1.5 * LIMIT_MS) / 1000})`)).rejects.toBeInstanceOf(PgliteStatementTimeoutError);
   }, 120_000);
+
+  it('takes the lift only from a statement of its own, never from text inside another or a parameter', () => {
+    const encoder = new TextEncoder();
+    /** A frontend message: type, length, body. */
+    const frame = (type: string, ...parts: (string | Uint8Array)[]) => {
+      const body = Buffer.concat(parts.map((part) => (typeof part === 'string' ? Buffer.from(encoder.encode(part)) : Buffer.from(part))));
+      const head = Buffer.alloc(5);
+      head.write(type, 0, 'latin1');
+      head.writeInt32BE(body.length + 4, 1);
+      return Buffer.concat([head, body]);
+    };
+    const query = (sql: string) => frame('Q', sql, '\0');
+    const parse = (sql: string) => frame('P', 's1\0', sql, '\0', Buffer.from([0, 0]));
+    expect(statementLimitIn(query('SET LOCAL statement_timeout = 300000'))).toBe(300_000);
+    expect(statementLimitIn(Buffer.concat([parse("SET LOCAL statement_timeout TO '5s'"), frame('S')]))).toBe(5_000);
+    expect(statementLimitIn(query('SET LOCAL statement_timeout = 0'))).toBe(0);
+    expect(statementLimitIn(query("INSERT INTO t VALUES ('SET LOCAL statement_timeout = 0')"))).toBeUndefined();
+    expect(statementLimitIn(Buffer.concat([parse('INSERT INTO t VALUES ($1)'), frame('B', '\0s1\0', 'SET LOCAL statement_timeout = 0')]))).toBeUndefined();
+    expect(statementLimitIn(query('SELECT 1'))).toBeUndefined();
+  });
 
   it('has no limit in memory, where there is nothing to reopen', async () => {
     const memory = await PgliteThread.open(undefined, { statementTimeoutMs: 200 });

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { messages, Mutex, PGlite, protocol, type DebugLevel } from '@electric-sql/pglite';
 import { PGLITE_WORKER_SOURCE } from './pgliteWorkerSource';
+import { statementLimitOf } from './statementLimitClient';
 
 /** What the PGlite base class gives every client: query, exec and transaction over the protocol methods below. */
 type PgliteBase = Pick<PGlite, 'query' | 'sql' | 'exec' | 'transaction' | 'describeQuery' | 'serializers' | 'parsers' | '_initArrayTypes' | 'refreshArrayTypes' | 'runExclusive'>;
@@ -60,9 +61,29 @@ export interface PgliteThreadOptions {
   statementTimeoutMs?: number;
 }
 
-/** `SET LOCAL statement_timeout` anywhere in a protocol message (its SQL is plain text in it). */
-const SET_LOCAL_LIMIT = /SET\s+LOCAL\s+statement_timeout\s*(?:=|TO)\s*'?\s*(\d+)\s*(ms|s|min|h)?/i;
-const UNIT_MS: Record<string, number> = { ms: 1, s: 1_000, min: 60_000, h: 3_600_000 };
+/**
+ * The limit a `SET LOCAL statement_timeout` sets (ms; 0 for none), when one of the
+ * statements a protocol message carries is one: the SQL of its Query ('Q') and Parse ('P')
+ * messages, never their parameters or any text inside another statement.
+ */
+export function statementLimitIn(message: Uint8Array): number | undefined {
+  const bytes = Buffer.from(message.buffer, message.byteOffset, message.byteLength);
+  let limit: number | undefined;
+  for (let offset = 0; offset + 5 <= bytes.length; ) {
+    const type = bytes[offset];
+    const end = offset + 1 + bytes.readInt32BE(offset + 1);
+    if (end <= offset + 1 || end > bytes.length) break;
+    let text = offset + 5;
+    // Parse: the statement's name, then its SQL; Query: the SQL.
+    if (type === 0x50) text = bytes.indexOf(0, text) + 1;
+    if ((type === 0x50 || type === 0x51) && text > 0 && text < end) {
+      const sql = bytes.toString('utf8', text, Math.max(text, bytes.indexOf(0, text)));
+      limit = (sql.length < 200 ? statementLimitOf(sql) : undefined) ?? limit;
+    }
+    offset = end;
+  }
+  return limit;
+}
 
 interface Pending {
   resolve(answer: Uint8Array | undefined): void;
@@ -149,6 +170,8 @@ export class PgliteThread extends BasePGlite {
     this.#settled(id);
     const old = this.#worker;
     this.#opened = this.#startWorker();
+    // A reopen that fails reaches the next callers (they wait for it), never the process as unhandled.
+    this.#opened.catch(() => undefined);
     void old.terminate();
     pending.reject(new PgliteStatementTimeoutError(`canceling statement due to statement timeout: it ran past ${limitMs} ms (the embedded database's thread was stopped and the database reopened)`));
   }
@@ -186,8 +209,8 @@ export class PgliteThread extends BasePGlite {
 
   async execProtocolRaw(message: Uint8Array, { syncToFs = true }: { syncToFs?: boolean } = {}): Promise<Uint8Array> {
     await this.#opened;
-    const lifted = this.#defaultLimitMs ? SET_LOCAL_LIMIT.exec(Buffer.from(message.buffer, message.byteOffset, message.byteLength).toString('latin1')) : null;
-    if (lifted) this.#limitMs = Number(lifted[1]) * UNIT_MS[(lifted[2] ?? 'ms').toLowerCase()];
+    const lifted = this.#defaultLimitMs ? statementLimitIn(message) : undefined;
+    if (lifted !== undefined) this.#limitMs = lifted;
     const limitMs = this.#limitMs;
     const answer = this.#call({ op: 'raw', message, syncToFs });
     if (!limitMs) return (await answer) ?? new Uint8Array(0);
