@@ -14,7 +14,7 @@ const serviceName = (role: Role) => `${APP}-${role.name}`;
 /**
  * Every object of the deploy, from the values and the code's roles: the migrations Job
  * first (apply it and wait before the rest: docs/operations.md, "Upgrades"), then per
- * service role a Deployment, a Service and a HorizontalPodAutoscaler.
+ * service role a Deployment, a Service, a HorizontalPodAutoscaler and a PodDisruptionBudget.
  */
 export function renderManifests(values: DeployValues, roles: Role[] = deployRoles()): Manifest[] {
   const known = new Set(roles.map((role) => role.name));
@@ -170,5 +170,12 @@ function serviceObjects(values: DeployValues, role: Role): Manifest[] {
       metrics: [{ type: 'Resource', resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: settings.autoscaling.targetCPUUtilizationPercentage } } }],
     },
   };
-  return [deployment, service, autoscaler];
+  // A node drain takes one replica at a time, never the last ones together.
+  const disruptionBudget: Manifest = {
+    apiVersion: 'policy/v1',
+    kind: 'PodDisruptionBudget',
+    metadata: metadata(values, name, role),
+    spec: { maxUnavailable: 1, selector: { matchLabels: labels } },
+  };
+  return [deployment, service, autoscaler, disruptionBudget];
 }

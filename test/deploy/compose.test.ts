@@ -56,7 +56,12 @@ describe('deploy/compose.yaml against the roles the code defines', () => {
     const owners = roles.filter((role) => role.databaseVariable);
     expect(created).toEqual(owners.map((role) => role.name).sort());
     for (const role of owners) {
-      expect(services.migrate.environment![role.databaseVariable!]).toMatch(new RegExp(`^postgres://[^@]+@postgres:5432/${role.name}$`));
+      const url = new RegExp(`^postgres://[^@]+@postgres:5432/${role.name}$`);
+      expect(services.migrate.environment![role.databaseVariable!]).toMatch(url);
+      // Each service sees its own database only.
+      const own = Object.keys(services[role.name].environment!).filter((name) => name.endsWith('_DATABASE_URL'));
+      expect(own).toEqual([role.databaseVariable]);
+      expect(services[role.name].environment![role.databaseVariable!]).toMatch(url);
     }
   });
 

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { Deployment } from 'kubernetes-models/apps/v1';
 import { HorizontalPodAutoscaler } from 'kubernetes-models/autoscaling/v2';
 import { Job } from 'kubernetes-models/batch/v1';
+import { PodDisruptionBudget } from 'kubernetes-models/policy/v1';
 import { Service } from 'kubernetes-models/v1';
 import { parse } from 'yaml';
 import { deployRoles } from '../../deploy/roles';
@@ -19,6 +20,7 @@ const MODELS: Record<string, new (data: any) => { validate(): void }> = {
   'v1 Service': Service,
   'batch/v1 Job': Job,
   'autoscaling/v2 HorizontalPodAutoscaler': HorizontalPodAutoscaler,
+  'policy/v1 PodDisruptionBudget': PodDisruptionBudget,
 };
 
 const podOf = (manifest: Manifest): any => (manifest.spec as any).template.spec;
@@ -41,9 +43,9 @@ describe('the rendered Kubernetes manifests', () => {
     expect(() => new Deployment(deployment as any).validate()).toThrow(/replicas must be integer/);
   });
 
-  it('run the gateway, the registry and every declared subgraph, each with a Service and an autoscaler', () => {
+  it('run the gateway, the registry and every declared subgraph, each with a Service, an autoscaler and a disruption budget', () => {
     const expected = ['gateway', 'registry', ...SUBGRAPHS.map((entry) => entry.name)].map((name) => `ensemble-${name}`).sort();
-    for (const kind of ['Deployment', 'Service', 'HorizontalPodAutoscaler']) {
+    for (const kind of ['Deployment', 'Service', 'HorizontalPodAutoscaler', 'PodDisruptionBudget']) {
       expect(byKind(manifests, kind).map((manifest) => manifest.metadata.name).sort()).toEqual(expected);
     }
     for (const autoscaler of byKind(manifests, 'HorizontalPodAutoscaler')) {
