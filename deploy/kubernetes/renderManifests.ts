@@ -56,7 +56,8 @@ function argumentsOf(values: DeployValues, role: Role): string[] {
 /** Plain values, then references into the Secret: a missing required key stops the pod from starting, by name. */
 function environmentOf(values: DeployValues, role: Role, env: Record<string, string>, databases: string[]) {
   const secret = (name: string, optional = false, key = name) => ({ name, valueFrom: { secretKeyRef: { name: values.secretName, key, optional } } });
-  const plain = Object.entries({ NODE_ENV: 'production', ...env }).map(([name, value]) => ({ name, value }));
+  // As the image sets them, stated again so that another image behaves the same (deploy/Dockerfile says why).
+  const plain = Object.entries({ NODE_ENV: 'production', APOLLO_TELEMETRY_DISABLED: '1', ...env }).map(([name, value]) => ({ name, value }));
   const signed = [secret('ENSEMBLE_SUBGRAPH_SECRET'), secret('ENSEMBLE_REGISTRY_TOKEN')];
   const byRole: { name: string }[] =
     role.name === 'migrate'

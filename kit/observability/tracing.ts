@@ -17,6 +17,8 @@ let tracer: Tracer | undefined;
 const w3c = new W3CTraceContextPropagator();
 
 export interface Tracing {
+  /** Sends what is buffered now. */
+  flush(): Promise<void>;
   /** Sends what is buffered and stops tracing. */
   shutdown(): Promise<void>;
 }
@@ -41,6 +43,7 @@ export function startTracing(options: TracingOptions): Tracing {
   provider.register({ propagator: w3c });
   tracer = provider.getTracer('ensemble');
   return {
+    flush: () => provider.forceFlush(),
     shutdown: async () => {
       tracer = undefined;
       await provider.shutdown();

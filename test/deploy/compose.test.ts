@@ -36,6 +36,10 @@ describe('deploy/compose.yaml against the roles the code defines', () => {
     expect(services.redis).toBeDefined();
   });
 
+  it("keeps @apollo/gateway's usage reporting to Apollo off", () => {
+    for (const [name, service] of app) expect([name, service.environment?.APOLLO_TELEMETRY_DISABLED]).toEqual([name, '1']);
+  });
+
   it('runs two gateways and two catalogs', () => {
     expect(services.gateway.deploy?.replicas).toBeGreaterThanOrEqual(2);
     expect(services.catalog.deploy?.replicas).toBeGreaterThanOrEqual(2);

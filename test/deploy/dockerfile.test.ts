@@ -42,6 +42,10 @@ describe('deploy/Dockerfile', () => {
     expect(at('USER')).toBeLessThan(at('ENTRYPOINT'));
   });
 
+  it("keeps @apollo/gateway's usage reporting to Apollo off", () => {
+    expect(runtime.some((step) => step.keyword === 'ENV' && /\bAPOLLO_TELEMETRY_DISABLED=1\b/.test(step.rest))).toBe(true);
+  });
+
   it('bakes in no secret', () => {
     for (const step of steps.filter((candidate) => ['ENV', 'ARG', 'LABEL'].includes(candidate.keyword))) {
       expect(step.rest).not.toMatch(/SECRET|TOKEN|PASSWORD|DATABASE_URL|_KEY/i);

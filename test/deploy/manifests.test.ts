@@ -80,6 +80,12 @@ describe('the rendered Kubernetes manifests', () => {
     }
   });
 
+  it("keep @apollo/gateway's usage reporting to Apollo off", () => {
+    for (const manifest of [...byKind(manifests, 'Deployment'), ...byKind(manifests, 'Job')]) {
+      expect(podOf(manifest).containers[0].env).toContainEqual({ name: 'APOLLO_TELEMETRY_DISABLED', value: '1' });
+    }
+  });
+
   it('take every credential from the Secret, never as a value', () => {
     for (const manifest of [...byKind(manifests, 'Deployment'), ...byKind(manifests, 'Job')]) {
       for (const variable of podOf(manifest).containers[0].env) {
