@@ -2,6 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import type { DocumentNode } from 'graphql';
 import type { Database } from '../database/openDatabase';
 import type { HttpHandler } from './graphqlHandler';
+import type { ProcessMetrics } from '../observability/metrics';
 
 /** What a subgraph is told about the run it is part of; entry points fill it in. */
 export interface SubgraphRuntime {
@@ -23,6 +24,11 @@ export interface SubgraphRuntime {
   gatewayUrl?: string;
   /** Writes do not ask the gateway: only for a subgraph tested alone (kit/testing sets it when no gatewayUrl is given). */
   uncheckedEntityRefs?: boolean;
+  /**
+   * The process's metrics (startSubgraph fills it in): an ingestion reports its lag and
+   * queue with `metrics.watchIngestion(name, ...)` and counts reads in `ingestionReads`.
+   */
+  metrics?: ProcessMetrics;
 }
 
 /**
