@@ -37,9 +37,23 @@ export function selectionOf(fields: readonly PluginField[]): string {
   return fields.map((field) => (field.fields ? `${field.name} { ${selectionOf(field.fields)} }` : field.name)).join(' ');
 }
 
-/** Every top-level field name of a section: a card reads these, and claims errors whose path starts with one. */
-export function fieldNamesOf(section: PluginSection): string[] {
-  return section.fields.map((field) => field.name);
+/**
+ * Whose error this is. The gateway's error for a subgraph that is down carries
+ * `extensions.serviceName` and a message naming the subgraph, but no `path` (one failed
+ * fetch can null many fields); an error a plugin's resolver raised carries its field's path.
+ */
+export function errorBelongsTo(error: ErrorLike, subgraph: string, fields: readonly string[]): boolean {
+  const service = error.extensions?.serviceName;
+  if (typeof service === 'string') return service === subgraph;
+  if (error.path?.some((segment) => typeof segment === 'string' && fields.includes(segment))) return true;
+  return error.message.includes(`"${subgraph}"`);
+}
+
+/** A GraphQL error as any client holds it (the SDK's entries, the web UI's shapes). */
+export interface ErrorLike {
+  message: string;
+  path?: ReadonlyArray<string | number>;
+  extensions?: { [key: string]: unknown };
 }
 
 /** A leaf value as text: lists joined, objects as `key: value` pairs, null as the empty string. */

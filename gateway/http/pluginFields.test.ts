@@ -112,8 +112,8 @@ describe('GET /plugins', () => {
   it('serves the manifest to an authenticated caller', async () => {
     const response = await fetch(pluginsUrl(), { headers: { authorization: `Bearer ${token}` } });
     expect(response.status).toBe(200);
-    const body = await response.json();
-    expect(body.plugins.map((plugin: { name: string }) => plugin.name)).toEqual(['oncall']);
+    const body = (await response.json()) as { plugins: { name: string }[] };
+    expect(body.plugins.map((plugin) => plugin.name)).toEqual(['oncall']);
   });
 
   it('refuses a caller the gateway would refuse on /graphql', async () => {
