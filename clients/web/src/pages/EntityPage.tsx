@@ -5,7 +5,6 @@ import { unclaimedErrors } from '../api/pluginErrors';
 import { PLUGINS } from '../api/plugins';
 import { useGraphQL } from '../api/useGraphQL';
 import { BuildsCard } from '../cards/BuildsCard';
-import { DocsCard } from '../cards/DocsCard';
 import { PluginCards } from '../cards/PluginCards';
 import { ScorecardCard } from '../cards/ScorecardCard';
 import { VulnerabilitiesCard } from '../cards/VulnerabilitiesCard';
@@ -66,7 +65,6 @@ export function EntityPage({ entityRef }: { entityRef: string }) {
         </Card>
         <BuildsCard entity={entity} errors={errors} />
         <VulnerabilitiesCard entity={entity} errors={errors} />
-        <DocsCard entity={entity} errors={errors} />
         <ScorecardCard entity={entity} errors={errors} />
         <PluginCards entityRef={entity.ref} skip={BUILT_IN_CARDS} />
       </SimpleGrid>
