@@ -1,19 +1,16 @@
 import { List, Text } from '@mantine/core';
-import { docsPath, Link, PluginCard, useEntityFields, type PluginWebCardProps } from '../../../clients/web/src/pluginKit';
-
-interface Docs {
-  publishedAt: string;
-  pages: { title: string; path: string }[];
-}
+import { WebTechdocsCardDocument } from '../../../clients/generated/graphql';
+import { docsPath, Link, PluginCard, useGraphQL, type PluginWebCardProps } from '../../../clients/web/src/pluginKit';
 
 /**
  * The TechDocs plugin's own card on the web UI's entity page (declared as `client.webCard`
  * in plugin.ts, replacing the generic card): the entity's doc pages, each opening in the
- * docs reader. It asks for its fields itself, so a techdocs outage costs this card only.
+ * docs reader. It asks for its fields itself (DocsCard.graphql, typed and persisted by
+ * codegen), so a techdocs outage costs this card only.
  */
 export default function DocsCard({ entityRef, section }: PluginWebCardProps) {
-  const query = useEntityFields(entityRef, 'docs { publishedAt pages { title path } }');
-  const docs = (query.result?.data?.entity?.docs ?? null) as Docs | null;
+  const query = useGraphQL(WebTechdocsCardDocument, { ref: entityRef });
+  const docs = query.result?.data?.entity?.docs ?? null;
   const errors = query.failure ? [{ message: query.failure.message }] : (query.result?.errors ?? []);
   return (
     <PluginCard
