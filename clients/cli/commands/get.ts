@@ -26,7 +26,7 @@ An unknown entity exits with 4. --json and --yaml give every plugin field by its
   examples: ['ensemble get component:checkout-service', 'ensemble get group:default/team-payments --json | jq .relations'],
   async run({ args, client, printer }) {
     const [ref] = positionals(args, ['ref']);
-    // The catalog's part and the plugins' part side by side: two requests, whatever the plugins.
+    // The catalog's part and the plugins' part side by side: three requests in two round trips, whatever the plugins.
     const [coreResult, cardsResult] = await Promise.all([client.request(SdkEntityCoreDocument, { ref }), client.pluginCards(ref)]);
     const { data, partial } = dataOrThrow(coreResult);
     if (!data.entity) {
