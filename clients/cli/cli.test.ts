@@ -1,4 +1,4 @@
-import { createServer } from 'node:http';
+import { createServer, request as forward } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -77,6 +77,30 @@ describe('the ensemble CLI', () => {
       expect(stdout).toMatch(/^Counts of the entity's open findings by severity:\n {2}critical: +[1-9]\d*$/m);
       expect(stdout).toMatch(/^ {2}pageCount: +[1-9]\d*$/m);
       expect(stdout).not.toContain('\u001b[');
+    });
+
+    it('prints the catalog part, warns and exits with 3 behind a gateway without GET /plugins', async () => {
+      // An older gateway: /graphql answers, /plugins is 404.
+      const gateway = new URL(endpoint);
+      const older = createServer((incoming, outgoing) => {
+        if (incoming.url !== gateway.pathname) return void outgoing.writeHead(404, { 'content-type': 'application/json' }).end('{"errors":[{"message":"No route"}]}');
+        const upstream = forward({ host: gateway.hostname, port: gateway.port, path: gateway.pathname, method: incoming.method, headers: incoming.headers }, (answer) => {
+          outgoing.writeHead(answer.statusCode ?? 502, answer.headers);
+          answer.pipe(outgoing);
+        });
+        incoming.pipe(upstream);
+      });
+      await new Promise<void>((resolve) => older.listen(0, '127.0.0.1', resolve));
+      try {
+        const olderEndpoint = `http://127.0.0.1:${(older.address() as AddressInfo).port}${gateway.pathname}`;
+        const { code, stdout, stderr } = await runCli(['get', 'component:checkout-service'], { endpoint: olderEndpoint });
+        expect(code).toBe(EXIT.PARTIAL);
+        expect(stdout).toMatch(/^Ref: +component:default\/checkout-service$/m);
+        expect(stdout).not.toMatch(/^cicd$/m);
+        expect(stderr).toMatch(/^warning: some fields are missing: HTTP 404: http:\/\/127\.0\.0\.1:\d+\/plugins: No route/m);
+      } finally {
+        await new Promise((resolve) => older.close(resolve));
+      }
     });
 
     it('prints JSON and YAML with a fixed field order', async () => {
