@@ -9,6 +9,8 @@ module.exports = {
   transform: {
     '@electric-sql/pglite/dist/.+\\.cjs$': '<rootDir>/test/requireDynamicImports.js',
     '^.+\\.ts$': ['ts-jest', { diagnostics: false, tsconfig: { module: 'commonjs', moduleResolution: 'node10' } }],
+    // The web UI's components, for tests that render them to HTML (clients/web/src/**/*.test.ts).
+    '^.+\\.tsx$': '<rootDir>/clients/web/test/transformTsx.js',
   },
   // Prisma's generated client imports its siblings as `./x.js`; the sources are `./x.ts`.
   transformIgnorePatterns: ['/node_modules/(?!@electric-sql/pglite/)'],

@@ -5,6 +5,7 @@ import type { GraphQLSchema } from 'graphql';
 import { assertUsableSecret, createFormatError, createGraphQLHandler, healthRoute, listen, type HttpHandler, type Routes } from '../kit';
 import { parseCorsOrigins, withCors } from './http/withCors';
 import { readinessRoute } from './http/readinessRoute';
+import { pluginFieldsRoute } from './http/pluginFieldsRoute';
 import { useOperationLimits, type OperationLimits } from './limits/operationLimits';
 import { combineFeatures } from './limits/serverFeature';
 import { checkSubgraphs } from './subgraphs/checkSubgraphs';
@@ -120,9 +121,11 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   });
   let supergraphLoaded = false;
   let apiSchema: GraphQLSchema | undefined;
+  const pluginFields = pluginFieldsRoute();
   gateway.onSchemaLoadOrUpdate((loaded) => {
     supergraphLoaded = true;
     apiSchema = loaded.apiSchema;
+    pluginFields.update(loaded.coreSupergraphSdl, loaded.apiSchema);
   });
   const authenticate = createAuthenticator(options.auth ?? { anonymous: true }, Date.now, options.subgraphSecret);
   const persisted = options.persistedDocuments && usePersistedDocuments(options.persistedDocuments);
@@ -169,6 +172,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         host: options.host,
         maxBodyBytes: options.maxBodyBytes,
       }),
+      // Which plugin owns which Entity field, for the clients' generic plugin cards (clients/sdk/pluginFields.ts).
+      '/plugins': withCors(withAuthentication(pluginFields.route, authenticate, options.log), configuredOrigins ? () => configuredOrigins : ownOrigins),
       '/healthz': healthRoute(async () => ({ service: 'gateway' })),
       '/readyz': readinessRoute(async () => ({
         supergraphLoaded,

@@ -5,7 +5,8 @@
  * 3. graphql-codegen: each plugin's resolver types from its declaration (plugin.ts), and
  *    typed client operations (codegen.yml).
  * 4. The compiled CLI (clients/cli/dist), which the `ensemble` bin runs.
- * 5. The web UI (clients/web/dist), which `npm start` serves.
+ * 5. The web UI (clients/web/dist), which `npm start` serves, with the plugins' own cards
+ *    (clients/web/src/generated/pluginWebCards.ts, from each declaration's client.webCard).
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -48,7 +49,8 @@ async function main() {
   // After codegen: the CLI imports the typed operations.
   const { compileCli } = require('../clients/cli/bin/compiledCli');
   console.log(`Compiled the CLI into ${path.relative(root, await compileCli())}`);
-  // Last: the web UI imports the typed operations codegen just wrote.
+  // Last: the web UI imports the typed operations codegen just wrote, and the plugins' own cards.
+  await writePluginWebCards();
   execFileSync(bin('vite'), ['build', '--config', 'clients/web/vite.config.ts', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
 }
 
@@ -59,6 +61,15 @@ async function generateTypes() {
   const { pluginCodegen } = await import('./pluginCodegen');
   const base = yaml.load(readFileSync(path.join(root, 'codegen.yml'), 'utf8')) as { generates: Record<string, unknown> };
   await generate({ ...base, cwd: root, generates: { ...pluginCodegen(SUBGRAPHS), ...base.generates } } as never, true);
+}
+
+/** The plugins' own web cards, from their declarations (kit/plugin/pluginWebCardsModule.ts). */
+async function writePluginWebCards() {
+  const { SUBGRAPHS } = await import('../supergraph.config');
+  const { pluginWebCardsModule } = await import('../kit/plugin/pluginWebCardsModule');
+  const folder = 'clients/web/src/generated';
+  mkdirSync(path.join(root, folder), { recursive: true });
+  writeFileSync(path.join(root, folder, 'pluginWebCards.ts'), pluginWebCardsModule(SUBGRAPHS, folder));
 }
 
 /** The clients' operations as the gateway's allow-list (gateway/persistedDocuments). */

@@ -1,18 +1,42 @@
 import { execFile, spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { chromium } from 'playwright-core';
 import { connectHttp, jsonOf } from '../gateway/mcp/testing/mcpClients';
 import { postGraphQL } from '../kit/testing';
 import { watchStart } from './support/watchStart';
 
 const ROOT = path.resolve(__dirname, '..');
+const CHROMIUM = '/usr/bin/chromium';
+
+/** The text of one card of a web UI page in headless Chromium, once `waitForText` shows in it. */
+async function entityPageCard(pageUrl: string, testId: string, waitForText: string): Promise<string> {
+  const userDataDir = mkdtempSync(path.join(tmpdir(), 'ensemble-chromium-'));
+  const browser = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  try {
+    const page = browser.pages()[0] ?? (await browser.newPage());
+    page.setDefaultTimeout(60_000);
+    await page.goto(pageUrl);
+    const card = page.getByTestId(testId);
+    await card.getByText(waitForText).waitFor();
+    return (await card.textContent()) ?? '';
+  } finally {
+    await browser.close();
+    rmSync(userDataDir, { recursive: true, force: true });
+  }
+}
 
 /**
  * README's "Adding a plugin", tried as a new team would, on a temporary copy of this
  * repository (its tracked and new files, node_modules linked, a git repository of its own
  * so that `git status` shows what the steps changed): scaffold, add a field and a column,
- * generate the migration, start the platform and query the field with catalog fields.
+ * generate the migration, start the platform and query the field with catalog fields, see
+ * it in the web UI and in `ensemble get`.
  */
 describe('adding a plugin', () => {
   let copy: string;
@@ -86,7 +110,7 @@ describe('adding a plugin', () => {
       entity: { name: 'checkout-service', kind: 'Component', oncallNotes: [{ text: 'Owned around the clock by the payments team.', rota: 'payments-primary' }] },
     });
 
-    // 5 (agents). The MCP server reaches the new field through the composed schema, with no MCP change.
+    // 4 (agents). The MCP server reaches the new field through the composed schema, with no MCP change.
     const agent = await connectHttp(url.replace(/\/graphql$/, '/mcp'));
     try {
       const described = jsonOf(await agent.callTool({ name: 'describe_graph', arguments: { search: 'paged' } }));
@@ -98,6 +122,19 @@ describe('adding a plugin', () => {
     } finally {
       await agent.close();
     }
+
+    // 5. The field on the web UI's entity page, in a card built from the composed schema, and
+    // in `ensemble get`: no client was changed (step 6 checks that).
+    const origin = new URL(url).origin;
+    if (existsSync(CHROMIUM)) {
+      const card = await entityPageCard(`${origin}/entity/component/default/checkout-service`, 'card-oncall', 'payments-primary');
+      expect(card).toContain('Notes about the entity, newest first'); // the field's description as its label
+      expect(card).toContain('Who is paged about it'); // the column's, from OncallNote.rota
+    } else {
+      console.warn(`Skipping step 5's browser half: no Chromium at ${CHROMIUM} (apt-get install chromium).`);
+    }
+    const got = await run(process.execPath, ['clients/cli/bin/ensemble.js', 'get', 'component:checkout-service', '--endpoint', url, '--no-color']);
+    expect(got).toMatch(/^oncall\nNotes about the entity, newest first.*:\nTEXT +WRITTENAT +ROTA\nOwned around the clock by the payments team\. +\S+ +payments-primary$/m);
 
     // 6. Only the plugin's own folders, one registration line and one CODEOWNERS line.
     const status = (await run('git', ['status', '--porcelain', '--untracked-files=normal'])).split('\n').filter(Boolean).sort();

@@ -1,4 +1,4 @@
-import { createServer } from 'node:http';
+import { createServer, request as forward } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -70,10 +70,37 @@ describe('the ensemble CLI', () => {
       expect(stdout).toMatch(/^Ref: +component:default\/checkout-service$/m);
       expect(stdout).toMatch(/^Owner: +group:default\/team-payments$/m);
       expect(stdout).toMatch(/^ownedBy +group:default\/team-payments$/m);
-      expect(stdout).toMatch(/^build +\w+ +main/m);
-      expect(stdout).toMatch(/critical \d+, high \d+/);
-      expect(stdout).toMatch(/\d+ pages, published/);
+      // A section per plugin, built from GET /plugins: labels are the fields' descriptions.
+      for (const plugin of ['cicd', 'security', 'techdocs']) expect(stdout).toMatch(new RegExp(`^${plugin}$`, 'm'));
+      expect(stdout).toMatch(/^The newest run of each of the entity's pipelines, by pipeline name:\nID +PIPELINE +STATUS +COMMITSHA +BRANCH +URL\n/m);
+      expect(stdout).toMatch(/^\S+ +build +[A-Z]+ +\S+ +main\b/m);
+      expect(stdout).toMatch(/^Counts of the entity's open findings by severity:\n {2}critical: +[1-9]\d*$/m);
+      expect(stdout).toMatch(/^ {2}pageCount: +[1-9]\d*$/m);
       expect(stdout).not.toContain('\u001b[');
+    });
+
+    it('prints the catalog part, warns and exits with 3 behind a gateway without GET /plugins', async () => {
+      // An older gateway: /graphql answers, /plugins is 404.
+      const gateway = new URL(endpoint);
+      const older = createServer((incoming, outgoing) => {
+        if (incoming.url !== gateway.pathname) return void outgoing.writeHead(404, { 'content-type': 'application/json' }).end('{"errors":[{"message":"No route"}]}');
+        const upstream = forward({ host: gateway.hostname, port: gateway.port, path: gateway.pathname, method: incoming.method, headers: incoming.headers }, (answer) => {
+          outgoing.writeHead(answer.statusCode ?? 502, answer.headers);
+          answer.pipe(outgoing);
+        });
+        incoming.pipe(upstream);
+      });
+      await new Promise<void>((resolve) => older.listen(0, '127.0.0.1', resolve));
+      try {
+        const olderEndpoint = `http://127.0.0.1:${(older.address() as AddressInfo).port}${gateway.pathname}`;
+        const { code, stdout, stderr } = await runCli(['get', 'component:checkout-service'], { endpoint: olderEndpoint });
+        expect(code).toBe(EXIT.PARTIAL);
+        expect(stdout).toMatch(/^Ref: +component:default\/checkout-service$/m);
+        expect(stdout).not.toMatch(/^cicd$/m);
+        expect(stderr).toMatch(/^warning: some fields are missing: HTTP 404: http:\/\/127\.0\.0\.1:\d+\/plugins: No route/m);
+      } finally {
+        await new Promise((resolve) => older.close(resolve));
+      }
     });
 
     it('prints JSON and YAML with a fixed field order', async () => {
@@ -82,7 +109,9 @@ describe('the ensemble CLI', () => {
       const entity = JSON.parse(json.stdout);
       expect(Object.keys(entity)).toEqual([
         'ref', 'kind', 'namespace', 'name', 'apiVersion', 'title', 'description', 'tags', 'labels',
-        'annotations', 'links', 'spec', 'relations', 'latestRuns', 'vulnerabilitySummary', 'docs',
+        'annotations', 'links', 'spec', 'relations',
+        // Every plugin field, by name, in the order GET /plugins lists them.
+        'latestRuns', 'latestRun', 'buildStats', 'vulnerabilities', 'vulnerabilitySummary', 'docs',
       ]);
       expect(entity.annotations['github.com/project-slug']).toBe('harbor-and-finch/checkout-service');
       expect(entity.vulnerabilitySummary.critical).toBeGreaterThan(0);
@@ -159,7 +188,8 @@ describe('the ensemble CLI', () => {
         headers: (headers) => seen.push(headers.get('authorization')),
       });
       expect(fromFlag.code).toBe(EXIT.OK);
-      expect(seen).toEqual([`Bearer ${TOKEN_FROM_ENV}`, `Bearer ${TOKEN_FROM_FLAG}`]);
+      // `get` sends three requests (the catalog's fields, GET /plugins, the plugins' fields), each with the token.
+      expect(seen).toEqual([...Array(3).fill(`Bearer ${TOKEN_FROM_ENV}`), ...Array(3).fill(`Bearer ${TOKEN_FROM_FLAG}`)]);
     });
 
     it('exits with 7, not a network error, when the gateway refuses the token', async () => {
@@ -308,6 +338,12 @@ describe('the ensemble CLI', () => {
       expect(entity.vulnerabilitySummary).toBeNull();
       expect(entity.latestRuns.length).toBeGreaterThan(0);
       expect(stderr).toMatch(/^warning: some fields are missing: .*security/m);
+      // In text, each plugin that is down says so in its own section; the others still show.
+      const text = await cli(['get', 'component:checkout-service']);
+      expect(text.code).toBe(EXIT.PARTIAL);
+      expect(text.stdout).toMatch(/^security\nunavailable: .*security/m);
+      expect(text.stdout).toMatch(/^techdocs\nunavailable: /m);
+      expect(text.stdout).toMatch(/^\S+ +build +[A-Z]+ +\S+ +main\b/m);
     });
 
     it('search prints the catalog results, marks docs unavailable, and exits with 3', async () => {

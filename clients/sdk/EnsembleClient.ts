@@ -4,6 +4,8 @@ import { batchEntityLookups } from './batchEntityLookups';
 import type { ClientError } from './clientErrors';
 import type { EntityRecord, EntitySummary } from './entityTypes';
 import { paginate, type Connection, type Page } from './paginate';
+import { fetchEntityFields, fetchPluginCards, fetchPluginFields, type PluginCardData } from './pluginCards';
+import type { PluginFieldsManifest } from './pluginFields';
 import type { Result } from './result';
 import { sendOperation, type TransportOptions } from './sendOperation';
 
@@ -54,6 +56,25 @@ export class EnsembleClient {
 
   constructor(private readonly options: EnsembleClientOptions) {
     this.entity = batchEntityLookups((query, variables) => sendOperation(this.options, query, variables));
+  }
+
+  /**
+   * Fields of one entity that the generated types may not know yet (a plugin added after
+   * this client was built): `client.entityFields(ref, ['oncallNotes { text }'])`. Untyped;
+   * null when there is no such entity. One request per call, not batched.
+   */
+  entityFields(ref: string, selection: string | readonly string[]): Promise<Result<Record<string, unknown> | null>> {
+    return fetchEntityFields(this.options, ref, typeof selection === 'string' ? selection : selection.join('\n'));
+  }
+
+  /** Which plugin owns which `Entity` field, from the supergraph the gateway serves now (`GET /plugins`). */
+  pluginFields(): Promise<Result<PluginFieldsManifest>> {
+    return fetchPluginFields(this.options);
+  }
+
+  /** Every plugin's part of one entity, shapes and values, with each plugin's own errors (what `ensemble get` prints). */
+  pluginCards(ref: string): Promise<Result<PluginCardData[] | null>> {
+    return fetchPluginCards(this.options, ref);
   }
 
   /** Runs any operation: a codegen document gives typed data and variables. */

@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { SdkVulnerableServicesDocument, type SdkVulnerableServicesQuery } from '../generated/graphql';
 import { startPlatform, type TestPlatform } from '../../test/support/startPlatform';
-import { createEnsembleClient, GraphQLErrors, HttpError, NetworkError, TimeoutError, type EnsembleClient } from '.';
+import { createEnsembleClient, GraphQLErrors, HttpError, MAX_SELECTION_CHARS, NetworkError, TimeoutError, type EnsembleClient } from '.';
 
 /** The real fetch, counted: how many requests the client really sent. */
 function countingFetch() {
@@ -136,6 +136,50 @@ describe('the Ensemble SDK', () => {
     }
   });
 
+  describe('plugin fields without generated types', () => {
+    it('lists which plugin owns which Entity field, from the supergraph the gateway serves', async () => {
+      const { client: sdk } = client();
+      const result = await sdk.pluginFields();
+      expect(result.ok && result.data.plugins.map((plugin) => plugin.name)).toEqual(['security']);
+      const summary = result.ok ? result.data.plugins[0].fields.find((field) => field.name === 'vulnerabilitySummary') : undefined;
+      expect(summary).toMatchObject({ label: "Counts of the entity's open findings by severity", list: false });
+      expect(summary?.fields?.map((field) => field.name)).toEqual(expect.arrayContaining(['critical', 'high', 'total']));
+    });
+
+    it('asks any fields of an entity as text, untyped, in one request', async () => {
+      const { client: sdk, counter } = client();
+      const result = await sdk.entityFields('component:checkout-service', ['vulnerabilitySummary { total critical }', 'name']);
+      expect(result.ok).toBe(true);
+      expect(result.data).toEqual({ ref: 'component:default/checkout-service', name: 'checkout-service', vulnerabilitySummary: { total: expect.any(Number), critical: expect.any(Number) } });
+      expect((result.data?.vulnerabilitySummary as { total: number }).total).toBeGreaterThan(0);
+      expect(counter.requests).toBe(1);
+      expect(await sdk.entityFields('component:default/no-such-thing', 'name')).toEqual({ ok: true, data: null });
+      const unknown = await sdk.entityFields('component:checkout-service', 'noSuchField');
+      expect(!unknown.ok && unknown.error.kind === 'graphql' && unknown.error.codes).toEqual(['GRAPHQL_VALIDATION_FAILED']);
+    });
+
+    it('refuses a selection that leaves entity(ref), is empty or too long, without sending it', async () => {
+      const { client: sdk, counter } = client();
+      for (const selection of ['name } } mutation { applyEntities(yaml: "x") { created } ', 'name {', '', '   ', 'name # }', 'x'.repeat(MAX_SELECTION_CHARS + 1)]) {
+        const result = await sdk.entityFields('component:checkout-service', selection);
+        expect(!result.ok && result.error.kind === 'graphql' && result.error.codes).toEqual(['BAD_USER_INPUT']);
+      }
+      expect(counter.requests).toBe(0);
+    });
+
+    it("gives every plugin's part of an entity with its shapes", async () => {
+      const { client: sdk, counter } = client();
+      const result = await sdk.pluginCards('component:checkout-service');
+      expect(result.ok).toBe(true);
+      const [security] = result.data ?? [];
+      expect(security.name).toBe('security');
+      expect(security.errors).toEqual([]);
+      expect(Object.keys(security.values)).toEqual(security.fields.map((field) => field.name));
+      expect((security.values.vulnerabilitySummary as { total: number }).total).toBeGreaterThan(0);
+      expect(counter.requests).toBe(2); // GET /plugins, then one query for every plugin
+    });
+  });
+
   describe('with the security plugin down', () => {
     let sdk: EnsembleClient;
     beforeAll(async () => {
@@ -161,6 +205,14 @@ describe('the Ensemble SDK', () => {
       const services = await collect(sdk.paginate(SdkVulnerableServicesDocument, {}, connection, { pageSize: 3, onPartial: (error) => partial.push(error) }));
       expect(services.length).toBeGreaterThan(3);
       expect(partial).toHaveLength(Math.ceil(services.length / 3));
+    });
+
+    it("gives the plugin's card its own error, the fields null", async () => {
+      const result = await sdk.pluginCards('component:checkout-service');
+      expect(result.ok).toBe(false);
+      const [security] = result.data ?? [];
+      expect(security.values.vulnerabilitySummary).toBeNull();
+      expect(security.errors.map((error) => error.extensions?.code)).toContain('SUBGRAPH_UNAVAILABLE');
     });
   });
 });

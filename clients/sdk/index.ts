@@ -12,3 +12,7 @@ export type { TransportOptions } from './sendOperation';
 export * as operations from '../generated/graphql';
 export { apolloCacheOptions } from './apolloCacheOptions';
 export { possibleTypesOf } from './possibleTypesOf';
+export { MAX_SELECTION_CHARS } from './pluginCards';
+export type { PluginCardData } from './pluginCards';
+export { errorBelongsTo, leafText, selectionOf } from './pluginFields';
+export type { ErrorLike, PluginField, PluginFieldsManifest, PluginSection } from './pluginFields';

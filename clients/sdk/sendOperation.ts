@@ -22,33 +22,37 @@ export async function sendOperation<T>(
   variables?: Record<string, unknown>,
   operationName?: string,
 ): Promise<Result<T>> {
+  const answer = await exchange(options, options.endpoint, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json' },
+    body: JSON.stringify({ query, variables, ...(operationName ? { operationName } : {}) }),
+  });
+  return 'error' in answer ? { ok: false, error: answer.error, data: null } : readResponse<T>(answer.status, answer.text);
+}
+
+/**
+ * One HTTP exchange with the gateway under the client's timeout and token: its status and
+ * body, or the network or timeout error. `GET /plugins` shares it with the operations.
+ */
+export async function exchange(
+  options: TransportOptions,
+  url: string,
+  init: { method: string; headers?: Record<string, string>; body?: string },
+): Promise<{ status: number; text: string } | { error: NetworkError | TimeoutError }> {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), timeoutMs);
-  const headers: Record<string, string> = {
-    'content-type': 'application/json',
-    accept: 'application/graphql-response+json, application/json',
-  };
+  const headers: Record<string, string> = { ...init.headers };
   if (options.token) headers.authorization = `Bearer ${options.token}`;
-  let status: number;
-  let text: string;
   try {
-    const response = await (options.fetch ?? fetch)(options.endpoint, {
-      method: 'POST',
-      headers,
-      body: JSON.stringify({ query, variables, ...(operationName ? { operationName } : {}) }),
-      signal: controller.signal,
-    });
-    status = response.status;
+    const response = await (options.fetch ?? fetch)(url, { ...init, headers, signal: controller.signal });
     // The body is read under the same timer: a server that sends headers then stalls is a timeout too.
-    text = await response.text();
+    return { status: response.status, text: await response.text() };
   } catch (error) {
-    const failed = controller.signal.aborted ? new TimeoutError(options.endpoint, timeoutMs) : new NetworkError(options.endpoint, error);
-    return { ok: false, error: failed, data: null };
+    return { error: controller.signal.aborted ? new TimeoutError(url, timeoutMs) : new NetworkError(url, error) };
   } finally {
     clearTimeout(timer);
   }
-  return readResponse<T>(status, text);
 }
 
 function readResponse<T>(status: number, text: string): Result<T> {

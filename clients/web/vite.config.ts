@@ -1,5 +1,20 @@
+import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
+
+/**
+ * `virtual:plugin-web-cards`: the plugins' own cards, as `npm run generate` wrote them from the
+ * declarations (src/generated/pluginWebCards.ts), or none when it has not run.
+ */
+function pluginWebCards(): Plugin {
+  const generated = path.join(__dirname, 'src', 'generated', 'pluginWebCards.ts');
+  const empty = '\0virtual:plugin-web-cards';
+  return {
+    name: 'ensemble-plugin-web-cards',
+    resolveId: (id) => (id === 'virtual:plugin-web-cards' ? (existsSync(generated) ? generated : empty) : undefined),
+    load: (id) => (id === empty ? 'export const pluginWebCards = {};' : undefined),
+  };
+}
 
 /**
  * Builds the web UI into clients/web/dist (served by the gateway through
@@ -10,6 +25,7 @@ export default defineConfig({
   root: __dirname,
   base: '/',
   oxc: { jsx: { runtime: 'automatic' } },
+  plugins: [pluginWebCards()],
   build: {
     outDir: path.join(__dirname, 'dist'),
     emptyOutDir: true,
@@ -25,6 +41,6 @@ export default defineConfig({
   },
   server: {
     // `vite --config clients/web/vite.config.ts` during development: GraphQL from `npm start`.
-    proxy: { '/graphql': 'http://localhost:4000' },
+    proxy: { '/graphql': 'http://localhost:4000', '/plugins': 'http://localhost:4000' },
   },
 });

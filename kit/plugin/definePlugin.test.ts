@@ -1,6 +1,7 @@
 import { definePlugin, type PluginDeclaration } from './definePlugin';
 import { describePluginSettings } from './describePluginSettings';
 import { provideGatewayNeeds } from './provideGatewayNeeds';
+import { pluginWebCardsModule } from './pluginWebCardsModule';
 
 const base: PluginDeclaration = {
   name: 'oncall',
@@ -62,5 +63,20 @@ describe('describePluginSettings', () => {
         '  ONCALL_TEAMS (oncall; list, unset by default): teams on call',
       ].join('\n'),
     );
+  });
+});
+
+describe('client.webCard', () => {
+  it('takes a .tsx file under the plugin folder\'s web/, and nothing that leaves it', () => {
+    expect(definePlugin({ ...base, client: { webCard: 'web/OncallCard.tsx' } }).client?.webCard).toBe('web/OncallCard.tsx');
+    for (const webCard of ['../cicd/web/BuildsCard.tsx', 'web/../../x.tsx', '/etc/passwd.tsx', 'web/Card.js', 'OncallCard.tsx', "web/x');alert('.tsx"]) {
+      expect(() => definePlugin({ ...base, client: { webCard } })).toThrow(`webCard "${webCard}" must be a .tsx file under the plugin's web/ folder`);
+    }
+  });
+
+  it("becomes a lazily imported card in the web UI's generated map", () => {
+    const text = pluginWebCardsModule([base, { ...base, name: 'pager', client: { webCard: 'web/cards/PagerCard.tsx' } }], 'clients/web/src/generated');
+    expect(text).toContain("  pager: lazy(() => import('../../../../subgraphs/pager/web/cards/PagerCard')),");
+    expect(text).not.toContain('oncall:');
   });
 });

@@ -28,8 +28,10 @@ export interface PluginNeeds {
 /** What a plugin brings to clients beyond its schema (which clients read from the composed graph). */
 export interface PluginClientPieces {
   /**
-   * A React card for the web UI's entity page that replaces the generic one, as a path from
-   * the plugin's folder (e.g. `web/BuildsCard.tsx`, default export taking `{ entityRef }`).
+   * A React card for the web UI's entity page that replaces the generic one, as a path
+   * under the plugin's `web/` folder (e.g. `web/BuildsCard.tsx`): its default export takes
+   * `PluginWebCardProps` (`{ entityRef, section }`) and may use clients/web/src/pluginKit.ts.
+   * `npm run generate` bundles it into the web UI (kit/plugin/pluginWebCardsModule.ts).
    */
   webCard?: string;
 }
@@ -73,6 +75,10 @@ export function definePlugin<T extends PluginDeclaration>(declaration: T): T {
   const prefix = `${declaration.name.toUpperCase()}_`;
   for (const setting of declaration.settings) {
     if (!setting.name.startsWith(prefix)) throw new Error(`Plugin ${declaration.name}: setting ${setting.name} must start with ${prefix}`);
+  }
+  const webCard = declaration.client?.webCard;
+  if (webCard !== undefined && !/^web\/(?:[\w-]+\/)*[\w-]+\.tsx$/.test(webCard)) {
+    throw new Error(`Plugin ${declaration.name}: webCard "${webCard}" must be a .tsx file under the plugin's web/ folder, e.g. web/OncallCard.tsx`);
   }
   if (!/^@[\w.-]+\/[\w.-]+$/.test(declaration.team)) throw new Error(`Plugin ${declaration.name}: team "${declaration.team}" must look like @org/team`);
   return declaration;

@@ -1,3 +1,4 @@
 export * from './definePlugin';
 export * from './provideGatewayNeeds';
 export * from './describePluginSettings';
+export * from './pluginWebCardsModule';

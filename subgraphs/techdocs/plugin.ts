@@ -11,6 +11,7 @@ export const plugin = definePlugin({
     { name: 'TECHDOCS_RECHECK_SECONDS', type: 'number', default: '10', description: 'how often an annotated docs folder is looked at again for changes (0: every request)' },
   ],
   demoData: 'Docs sites published for a few example components (demo/publishDemoDocs.ts).',
+  client: { webCard: 'web/DocsCard.tsx' },
   codegen: {
     contextType: 'context#TechdocsContext',
     mappers: {

@@ -8,7 +8,7 @@ export interface RunningWebApp {
 }
 
 /**
- * What the gateway will do once it mounts the UI: `/graphql` goes to the gateway, every
+ * What the gateway will do once it mounts the UI: `/graphql` and `/plugins` go to the gateway, every
  * other path to the web app handler, on one origin. Until then the browser test serves it
  * this way (a plain pass-through proxy; the Origin header is kept, so the gateway's CORS
  * check sees the page's origin). `gatewayUrl` is asked per request: the gateway starts after
@@ -17,13 +17,13 @@ export interface RunningWebApp {
 export async function serveWithGateway({ distDir, gatewayUrl }: { distDir: string; gatewayUrl: () => string }): Promise<RunningWebApp> {
   const handler = createWebAppHandler({ distDir });
   const server: Server = createServer((incoming, outgoing) => {
-    if (!incoming.url?.startsWith('/graphql')) {
+    if (!incoming.url?.startsWith('/graphql') && incoming.url !== '/plugins') {
       handler(incoming, outgoing).catch(() => outgoing.destroy());
       return;
     }
     const gateway = new URL(gatewayUrl());
     const upstream = forward(
-      { host: gateway.hostname, port: gateway.port, path: gateway.pathname, method: incoming.method, headers: { ...incoming.headers, host: gateway.host } },
+      { host: gateway.hostname, port: gateway.port, path: incoming.url === '/plugins' ? '/plugins' : gateway.pathname, method: incoming.method, headers: { ...incoming.headers, host: gateway.host } },
       (answer) => {
         outgoing.writeHead(answer.statusCode ?? 502, answer.headers);
         answer.pipe(outgoing);

@@ -160,6 +160,19 @@ describeInBrowser('the web UI in Chromium', () => {
     await shot('entity-cicd-down');
   });
 
+  it("keeps the page working when a plugin with its own card goes down: only that card says so", async () => {
+    await platform.subgraphs.techdocs.stop();
+    await page.goto(`${web.url}/entity/component/default/checkout-service`);
+    const docs = page.getByTestId('card-techdocs');
+    await docs.getByRole('alert').waitFor();
+    expect(await docs.getByRole('alert').textContent()).toContain('Subgraph "techdocs" is unavailable');
+    expect(await docs.getByRole('link').count()).toBe(0);
+    expect(await page.getByTestId('vulnerability-summary').textContent()).toMatch(/\d+ critical/);
+    await page.getByTestId('scorecard-level').waitFor();
+    expect(await page.locator('[role="alert"]').count()).toBe(2); // cicd's (still down) and techdocs'
+    await shot('entity-techdocs-down');
+  });
+
   it('raised no script error and no console error in the browser', () => {
     expect(browserErrors).toEqual([]);
   });

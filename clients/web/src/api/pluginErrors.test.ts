@@ -22,6 +22,6 @@ describe('which card an error belongs to', () => {
   });
 
   it('leaves the catalog’s errors for the page', () => {
-    expect(unclaimedErrors(errors, PLUGINS)).toEqual([catalogDown]);
+    expect(unclaimedErrors(errors, [...PLUGINS, TECHDOCS])).toEqual([catalogDown]);
   });
 });

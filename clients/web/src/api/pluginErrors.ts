@@ -1,11 +1,10 @@
+import { errorBelongsTo } from '../../../sdk/pluginFields';
 import type { GraphQLErrorShape } from './fetchGraphQL';
 import type { PluginSource } from './plugins';
 
 /**
- * The errors that belong to one plugin's card. The gateway's error for a subgraph that is
- * down carries `extensions.serviceName` and a message naming the subgraph, but no `path`
- * (one failed fetch can null many fields); an error a plugin's resolver raised carries the
- * `path` of its field. Either one attributes the error.
+ * The errors that belong to one plugin's card: by the subgraph named in the error, or by
+ * its field's path (`errorBelongsTo`, shared with the SDK and `ensemble get`).
  */
 export function pluginErrors(errors: readonly GraphQLErrorShape[], plugin: PluginSource): GraphQLErrorShape[] {
   return errors.filter((error) => belongsTo(error, plugin));
@@ -17,8 +16,5 @@ export function unclaimedErrors(errors: readonly GraphQLErrorShape[], plugins: r
 }
 
 function belongsTo(error: GraphQLErrorShape, plugin: PluginSource): boolean {
-  const service = error.extensions?.serviceName;
-  if (typeof service === 'string') return service === plugin.subgraph;
-  if (error.path?.some((segment) => typeof segment === 'string' && plugin.fields.includes(segment))) return true;
-  return error.message.includes(`"${plugin.subgraph}"`);
+  return errorBelongsTo(error, plugin.subgraph, plugin.fields);
 }

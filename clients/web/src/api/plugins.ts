@@ -14,4 +14,5 @@ export const SECURITY: PluginSource = { subgraph: 'security', fields: ['vulnerab
 export const TECHDOCS: PluginSource = { subgraph: 'techdocs', fields: ['docs', 'docPage'] };
 export const SCORECARDS: PluginSource = { subgraph: 'scorecards', fields: ['scorecard', 'scorecardRollup'] };
 
-export const PLUGINS: PluginSource[] = [CICD, SECURITY, TECHDOCS, SCORECARDS];
+/** The plugins whose cards are built into the entity page; every other plugin's card comes from GET /plugins (cards/PluginCards.tsx). */
+export const PLUGINS: PluginSource[] = [CICD, SECURITY, SCORECARDS];

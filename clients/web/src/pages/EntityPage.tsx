@@ -5,7 +5,7 @@ import { unclaimedErrors } from '../api/pluginErrors';
 import { PLUGINS } from '../api/plugins';
 import { useGraphQL } from '../api/useGraphQL';
 import { BuildsCard } from '../cards/BuildsCard';
-import { DocsCard } from '../cards/DocsCard';
+import { PluginCards } from '../cards/PluginCards';
 import { ScorecardCard } from '../cards/ScorecardCard';
 import { VulnerabilitiesCard } from '../cards/VulnerabilitiesCard';
 import { EntityHeader } from '../components/EntityHeader';
@@ -16,10 +16,14 @@ import { QueryStatus } from '../components/QueryStatus';
 import { RelationGraph } from '../components/RelationGraph';
 import { entityPath } from '../url/entityPaths';
 
+/** Plugins whose card is built into the page, from the same operation as the rest; every other plugin gets PluginCards'. */
+const BUILT_IN_CARDS = PLUGINS.map((plugin) => plugin.subgraph);
+
 /**
  * One entity: the catalog's overview and relations, and one card per plugin. Everything
- * comes in one operation (one round trip, one query plan); each card picks its own errors
- * from the response by subgraph, so a plugin that is down greys out its card only.
+ * built-in comes in one operation (one round trip, one query plan); each card picks its own
+ * errors from the response by subgraph, so a plugin that is down greys out its card only.
+ * Other plugins' cards come from GET /plugins (PluginCards), in a second operation.
  */
 export function EntityPage({ entityRef }: { entityRef: string }) {
   const query = useGraphQL(WebEntityDocument, { ref: entityRef });
@@ -61,8 +65,8 @@ export function EntityPage({ entityRef }: { entityRef: string }) {
         </Card>
         <BuildsCard entity={entity} errors={errors} />
         <VulnerabilitiesCard entity={entity} errors={errors} />
-        <DocsCard entity={entity} errors={errors} />
         <ScorecardCard entity={entity} errors={errors} />
+        <PluginCards entityRef={entity.ref} skip={BUILT_IN_CARDS} />
       </SimpleGrid>
     </Stack>
   );
