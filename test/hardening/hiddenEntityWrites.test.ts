@@ -4,10 +4,13 @@ import path from 'node:path';
 import { parseApiToken } from '../../gateway/auth/parseApiTokens';
 import { policyFromConfig } from '../../kit';
 import { postGraphQL } from '../../kit/testing';
+import { postWebhook, workflowRunPayload } from '../../subgraphs/cicd/testing/workflowRunPayload';
 import { startPlatform, type TestPlatform } from '../support/startPlatform';
 
 const MEMBER_TOKEN = 'payments-member-token-0123456789';
 const ADMIN_TOKEN = 'admin-token-0123456789abcdef';
+/** The cicd webhook's own, as an entry point makes one when anonymous callers are refused. */
+const CICD_TOKEN = 'cicd-service-token-0123456789';
 /** team-discovery's: hidden from a team-payments member. */
 const HIDDEN = 'component:default/recommendation-engine';
 const HIDDEN_SLUG = 'harbor-and-finch/recommendation-engine';
@@ -21,6 +24,8 @@ const OWN = 'component:default/checkout-service';
 const policy = policyFromConfig({
   rules: [
     { who: ['group:default/admins'], action: '*', decision: 'allow' },
+    // The webhook's service identity reads every entity: it records runs for any known repository.
+    { who: ['user:default/cicd'], action: 'catalog.entity.read', decision: 'allow' },
     { who: 'authenticated', action: 'catalog.entity.read', conditions: { rule: 'IS_ENTITY_OWNER' } },
     {
       who: 'authenticated',
@@ -68,13 +73,14 @@ describe('plugin writes to an entity the caller cannot read', () => {
     platform = await startPlatform({
       only: ['catalog', 'cicd', 'security', 'techdocs', 'scorecards'],
       subgraph: (name) => ({ demo: name === 'catalog', policy }),
-      settings: { TECHDOCS_SOURCE_ROOTS: docs },
+      settings: { TECHDOCS_SOURCE_ROOTS: docs, CICD_GATEWAY_TOKEN: CICD_TOKEN, CICD_WEBHOOK_ALLOW_UNSIGNED: '1' },
       gateway: {
         auth: {
           anonymous: false,
           apiTokens: [
             parseApiToken(`${MEMBER_TOKEN}=user:default/tomas.herrera,group:default/team-payments`),
             parseApiToken(`${ADMIN_TOKEN}=user:default/rosalind,group:default/admins`),
+            parseApiToken(`${CICD_TOKEN}=user:default/cicd`),
           ],
         },
       },
@@ -122,5 +128,15 @@ describe('plugin writes to an entity the caller cannot read', () => {
     const published = await asMember(PUBLISH, { ref: OWN, dir: docs });
     expect(published.errors).toBeUndefined();
     expect((await asAdmin(CARD, { ref: OWN })).data).toMatchObject({ entity: { buildStats: { runCount: 2, failureCount: 2 } } });
+  }, 240_000);
+
+  it('lets the webhook, acting as its service, record a run for any known repository and none for an unknown one', async () => {
+    const deliver = (id: number, repository: string) =>
+      postWebhook(platform.subgraphs.cicd.url, { event: 'workflow_run', body: JSON.stringify(workflowRunPayload({ id, repository })) });
+    // Hidden from the member, not from the service: the webhook is nobody's request.
+    expect((await deliver(97001, HIDDEN_SLUG)).status).toBe(202);
+    const unknown = await deliver(97002, MISSING_SLUG);
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.errors[0].extensions.code).toBe('NOT_FOUND');
   }, 240_000);
 });
