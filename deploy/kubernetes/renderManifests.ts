@@ -106,7 +106,8 @@ function podSpec(values: DeployValues, role: Role, settings: ReturnType<typeof s
           : {
               ports: [{ name: 'http', containerPort: role.port, protocol: 'TCP' }],
               startupProbe: { httpGet: { path: '/healthz', port: 'http' }, periodSeconds: 2, failureThreshold: 60 },
-              readinessProbe: probe('/readyz', 5),
+              // A gateway stays in its Service while one subgraph is down (it serves the rest): see readinessRoute.
+              readinessProbe: probe(role.name === 'gateway' ? '/readyz?require=supergraph' : '/readyz', 5),
               livenessProbe: probe('/healthz', 10),
             }),
       },

@@ -11,11 +11,15 @@ export interface GatewayReadiness {
 /**
  * `/readyz`: 200 only when the supergraph is loaded and every subgraph answers; 503
  * otherwise, naming which subgraphs do not (by name only: no URL leaves the gateway).
+ * `/readyz?require=supergraph` asks only for the supergraph (the body still names the
+ * subgraphs): what a load balancer's probe should use, since a gateway serves what it can
+ * when one subgraph is down, and taking every gateway out for it would stop them all.
  */
 export function readinessRoute(check: () => Promise<GatewayReadiness>): HttpHandler {
-  return async (_request, response) => {
+  return async (request, response) => {
     const readiness = await check();
-    const ready = readiness.supergraphLoaded && Object.values(readiness.subgraphs).every((status) => status === 'ok');
+    const onlySupergraph = new URL(request.url ?? '/', 'http://localhost').searchParams.get('require') === 'supergraph';
+    const ready = readiness.supergraphLoaded && (onlySupergraph || Object.values(readiness.subgraphs).every((status) => status === 'ok'));
     response.statusCode = ready ? 200 : 503;
     response.setHeader('content-type', 'application/json');
     response.setHeader('cache-control', 'no-store');

@@ -71,7 +71,8 @@ describe('the rendered Kubernetes manifests', () => {
       expect(pod.securityContext).toMatchObject({ runAsNonRoot: true });
       expect(pod.securityContext.runAsUser).toBeGreaterThan(0);
       for (const container of pod.containers) {
-        expect(container.readinessProbe.httpGet).toEqual({ path: '/readyz', port: 'http' });
+        const readiness = deployment.metadata.name === 'ensemble-gateway' ? '/readyz?require=supergraph' : '/readyz';
+        expect(container.readinessProbe.httpGet).toEqual({ path: readiness, port: 'http' });
         expect(container.livenessProbe.httpGet).toEqual({ path: '/healthz', port: 'http' });
         expect(container.resources.requests).toEqual({ cpu: expect.any(String), memory: expect.any(String) });
         expect(container.resources.limits).toEqual({ cpu: expect.any(String), memory: expect.any(String) });

@@ -30,4 +30,13 @@ describe('every service role answers the probes the manifests use', () => {
       }
     }
   });
+
+  it("keeps the gateway's probe ready while a subgraph is down, and says which one is", async () => {
+    await platform.subgraphs.catalog.stop();
+    const all = await fetch(new URL('/readyz', platform.gatewayUrl));
+    expect(all.status).toBe(503);
+    const probe = await fetch(new URL('/readyz?require=supergraph', platform.gatewayUrl));
+    expect(probe.status).toBe(200);
+    expect(await probe.json()).toMatchObject({ status: 'ok', supergraphLoaded: true, subgraphs: { catalog: 'unavailable' } });
+  });
 });
