@@ -7,6 +7,7 @@ import { MAX_APPLY_BYTES } from './ingestion/applyDescriptors';
 import type { KindRules } from './model/validation/kinds/validateKind';
 import { createCatalogIngestion } from './ingestion/catalogIngestion';
 import { createSourceReader } from './ingestion/sourceReader';
+import { plugin } from './plugin';
 import { resolvers } from './resolvers';
 
 /** The project's own demo catalog, loaded at start unless `--no-demo`. */
@@ -25,6 +26,8 @@ export interface CatalogOptions {
   refreshIntervalMs?: number;
   /** What happens to entities that leave their location. Default: removed one refresh after they are marked. */
   orphans?: OrphanPolicy;
+  /** How long change-feed events (and entity history) are kept. Default 30 days. */
+  eventRetentionMs?: number;
   /** Backstage's opt-in kind schemas, and an allow-list of kinds like its `catalog.rules` (see KindRules). */
   kindRules?: KindRules;
 }
@@ -37,6 +40,8 @@ export function createCatalogSubgraph(options: CatalogOptions = {}): SubgraphMod
     name: 'catalog',
     typeDefs: loadSchema(path.join(__dirname, 'schema.graphql')),
     resolvers,
+    events: plugin.events,
+    eventRetentionMs: options.eventRetentionMs,
     // Every other argument keeps the kit's 4,096 characters (docs/hardening.md, Argument bounds).
     argumentTextLimits: { 'Mutation.applyEntities.yaml': MAX_APPLY_BYTES },
     migrationsDir: path.resolve(__dirname, '../../prisma/catalog/migrations'),

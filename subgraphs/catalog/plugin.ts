@@ -12,9 +12,11 @@ export const plugin = definePlugin({
     { name: 'CATALOG_ALLOWED_KINDS', type: 'list', description: "the only kinds accepted, like Backstage's `catalog.rules` (every kind when unset)" },
     { name: 'CATALOG_EXPERIMENTAL_KINDS', type: 'boolean', description: "`true` applies Backstage's opt-in experimental kind schemas" },
     { name: 'CATALOG_REFRESH_SECONDS', type: 'number', default: '120', description: 'how often locations are read again (0: never)' },
+    { name: 'CATALOG_EVENTS_RETENTION_DAYS', type: 'number', default: '30', description: 'how long change-feed events, and with them entity history, are kept (pruned hourly; docs/feed.md)' },
     { name: 'CATALOG_ORPHANS', type: 'string', default: 'delete', description: '`delete` (removed one refresh after they are marked) or `keep`' },
   ],
   demoData: "Backstage's example catalog (demo/), registered as a location.",
+  events: ['CREATED', 'UPDATED', 'DELETED', 'ORPHANED'],
   codegen: {
     contextType: 'context#CatalogContext',
     mappers: {
@@ -34,6 +36,8 @@ export const plugin = definePlugin({
       CatalogLocation: 'data/locationRecord#LocationRecord',
       ApplyResult: 'ingestion/applyDescriptors#ApplyOutcome',
       ImpliedRelation: 'model/deriveRelations#DerivedRelation',
+      EntityChange: 'changes/changeQueries#ChangeRecord',
+      EntityVersion: 'changes/changeQueries#VersionRecord',
     },
   },
   load: async (settings = {}) => (await import('.')).createCatalogSubgraph((await import('./catalogSettings')).catalogOptionsFrom(settings)),

@@ -12,6 +12,7 @@ export const plugin = definePlugin({
     { name: 'CICD_GATEWAY_URL', type: 'url', description: "the gateway's GraphQL endpoint, where the webhook checks that an entity carries a delivery's repository (`npm start` sets it)" },
     { name: 'CICD_GATEWAY_TOKEN', type: 'string', secret: true, description: 'an API token the gateway knows, for the webhook, sent when it refuses anonymous callers' },
   ],
+  events: ['PIPELINE_FAILED'],
   // The webhook acts as this user when it asks the catalog whether a repository is known.
   needs: { gateway: { urlSetting: 'CICD_GATEWAY_URL', tokenSetting: 'CICD_GATEWAY_TOKEN', identity: 'user:default/cicd' } },
   demoData: 'Pipeline runs for the example catalog\'s components (demo/demoPipelineRuns.ts).',

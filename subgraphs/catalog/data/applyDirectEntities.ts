@@ -1,5 +1,6 @@
 import type { PrismaClient } from '../../../prisma/catalog/generated/client';
 import type { ProcessedEntity } from '../ingestion/processEntity';
+import { announceCatalogEvents, trackEntityChanges } from '../changes/entityChanges';
 import { deleteEntitiesByRef, insertEntities } from './bulkWrite';
 
 /** The location that owns entities written through the graph rather than read from files. */
@@ -20,13 +21,21 @@ export async function applyDirectEntities(prisma: PrismaClient, entities: Proces
     const refs = entities.map((entity) => entity.ref);
     const rows = await tx.entity.findMany({ where: { ref: { in: refs } }, select: { ref: true, hash: true, locationId: true } });
     const conflicts = rows.filter((row) => row.locationId !== location.id || !checked.has(row.ref)).map((row) => row.ref);
-    if (conflicts.length) return { ok: false, conflicts };
+    if (conflicts.length) return { ok: false as const, conflicts };
     const stored = new Map(rows.map((row) => [row.ref, row.hash]));
     const changed = entities.filter((entity) => stored.get(entity.ref) !== entity.hash);
     if (changed.length) {
+      const changes = await trackEntityChanges(tx, changed.map((entity) => entity.ref));
       await deleteEntitiesByRef(tx, changed.map((entity) => entity.ref));
       await insertEntities(tx, changed, location.id);
+      await changes.record();
     }
-    return { ok: true, written: changed.length };
-  });
+    return { ok: true as const, written: changed.length };
+  }).then(announceWritten);
+}
+
+/** Once committed, wakes the feed's readers in this process (a hint: nothing written, nobody woken). */
+function announceWritten(result: DirectApplyResult): DirectApplyResult {
+  if (result.ok) announceCatalogEvents(result.written);
+  return result;
 }

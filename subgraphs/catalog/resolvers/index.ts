@@ -1,4 +1,6 @@
-import { JSONScalar } from '../../../kit';
+import { DateTimeScalar, JSONScalar } from '../../../kit';
+import { changeQueries, EntityChange, EntityVersion } from '../changes/changeResolvers';
+import { Subscription } from '../changes/subscriptionResolvers';
 import type { Resolvers } from '../generated/resolvers';
 import { CatalogLocation } from './CatalogLocation';
 import { Entity } from './Entity';
@@ -23,7 +25,11 @@ import { Relation } from './Relation';
 
 export const resolvers: Resolvers = {
   JSON: JSONScalar,
-  Query: { ...Query, ...ingestionQueries },
+  DateTime: DateTimeScalar,
+  Subscription,
+  Query: { ...Query, ...ingestionQueries, ...changeQueries },
+  EntityChange,
+  EntityVersion,
   ApplyResult,
   Mutation,
   Entity,
