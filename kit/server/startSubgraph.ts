@@ -54,6 +54,7 @@ export async function startSubgraph<Services, Context extends object>(
   if (options.gatewaySecret !== null) assertUsableSecret(options.gatewaySecret, 'The gateway secret');
   const policy = options.policy ?? ALLOW_ALL_POLICY;
   const database = await openDatabase(options.databaseUrl, options.database);
+  const runtime = { ...options.runtime, policy };
   let services: Services | undefined;
   let http: ListeningServer | undefined;
   let apollo: ApolloServer<Context> | undefined;
@@ -68,7 +69,7 @@ export async function startSubgraph<Services, Context extends object>(
     })());
   try {
     await applyMigrations(database.sql, module.migrationsDir);
-    services = await module.createServices(database, options.runtime);
+    services = await module.createServices(database, runtime);
     const ready = services;
     apollo = createSubgraphServer(module, { maxEntityRepresentations: options.maxEntityRepresentations, log: options.runtime.log });
     await apollo.start();
@@ -101,7 +102,7 @@ export async function startSubgraph<Services, Context extends object>(
       { port: options.port, host: options.host, log: options.runtime.log },
     );
     const url = `http://${options.host ?? '127.0.0.1'}:${http.port}/graphql`;
-    await module.afterStart?.(ready, options.runtime);
+    await module.afterStart?.(ready, runtime);
     return { name: module.name, url, port: http.port, services: ready, stop };
   } catch (error) {
     await stop().catch(() => undefined);

@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { DocumentNode } from 'graphql';
 import type { Database } from '../database/openDatabase';
+import type { Policy } from '../permissions/definePolicy';
 import type { HttpHandler } from './graphqlHandler';
 
 /** What a subgraph is told about the run it is part of; entry points fill it in. */
@@ -16,6 +17,11 @@ export interface SubgraphRuntime {
    * cannot be read is logged, not fatal. Default: start-up waits for them.
    */
   readInBackground?: boolean;
+  /**
+   * The policy requests are decided with (set by startSubgraph): for work done later on
+   * behalf of a stored identity, such as a webhook delivering as its registrant.
+   */
+  policy?: Policy;
 }
 
 /**

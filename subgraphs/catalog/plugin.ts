@@ -34,6 +34,8 @@ export const plugin = definePlugin({
       CatalogLocation: 'data/locationRecord#LocationRecord',
       ApplyResult: 'ingestion/applyDescriptors#ApplyOutcome',
       ImpliedRelation: 'model/deriveRelations#DerivedRelation',
+      Webhook: 'webhooks/webhookResolvers#WebhookParent',
+      WebhookDelivery: 'webhooks/webhookResolvers#WebhookDeliveryParent',
     },
   },
   load: async (settings = {}) => (await import('.')).createCatalogSubgraph((await import('./catalogSettings')).catalogOptionsFrom(settings)),

@@ -20,16 +20,18 @@ import { Query } from './Query';
 import { ingestionQueries } from './ingestionQueries';
 import { ApplyResult } from './ApplyResult';
 import { Relation } from './Relation';
+import { webhookMutations, webhookQueries, webhookTypes } from '../webhooks/webhookResolvers';
 
 export const resolvers: Resolvers = {
   JSON: JSONScalar,
-  Query: { ...Query, ...ingestionQueries },
+  Query: { ...Query, ...ingestionQueries, ...webhookQueries },
   ApplyResult,
-  Mutation,
+  Mutation: { ...Mutation, ...webhookMutations },
   Entity,
   Relation,
   EntityConnection,
   CatalogLocation,
+  ...webhookTypes,
   Component: { ...entityFields, ...componentFields },
   API: { ...entityFields, ...apiFields },
   System: { ...entityFields, ...systemFields },

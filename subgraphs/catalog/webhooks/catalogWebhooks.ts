@@ -1,0 +1,33 @@
+import { ALLOW_ALL_POLICY, type Policy, type SqlReads } from '../../../kit';
+import type { PrismaClient } from '../../../prisma/catalog/generated/client';
+import { DEFAULT_WEBHOOK_OPTIONS, type WebhookOptions } from './webhookOptions';
+import { startWebhookWorker, type WebhookWorker } from './webhookWorker';
+
+/** The catalog's webhooks: their options for resolvers, and the worker once started. */
+export interface CatalogWebhooks {
+  readonly options: WebhookOptions;
+  /** Null until started, and when there is no feed to deliver from. */
+  readonly worker: WebhookWorker | null;
+  start(deps: { prisma: PrismaClient; reads: SqlReads; policy?: Policy; log: (line: string) => void }): void;
+  stop(): Promise<void>;
+}
+
+export function createCatalogWebhooks(given: Partial<WebhookOptions>): CatalogWebhooks {
+  const options: WebhookOptions = { ...DEFAULT_WEBHOOK_OPTIONS, ...given };
+  let worker: WebhookWorker | null = null;
+  return {
+    options,
+    get worker() {
+      return worker;
+    },
+    start({ prisma, reads, policy, log }) {
+      if (!options.feed || worker) return;
+      // The same policy requests are decided with; without one configured everything is allowed, as for requests.
+      worker = startWebhookWorker({ prisma, reads, policy: policy ?? ALLOW_ALL_POLICY, feed: options.feed, options, log });
+    },
+    async stop() {
+      await worker?.stop();
+      worker = null;
+    },
+  };
+}

@@ -1,0 +1,56 @@
+import { CATALOG_ENTITY_READ, type Policy, type SqlReads } from '../../../kit';
+import type { PrismaClient } from '../../../prisma/catalog/generated/client';
+import type { ClaimedWebhook } from './claimWebhooks';
+import { deliverableEvents } from './deliverableEvents';
+import type { WebhookFeed } from './webhookFeed';
+
+/** Events read from the feed per batch. */
+const BATCH = 100;
+
+/**
+ * Moves one webhook forward along the feed: reads the events after its cursor, keeps those
+ * it delivers (its kinds of change, its filter, what its registrant may read under the
+ * policy now) as PENDING deliveries, and advances its cursor, in one transaction, so an
+ * event is taken exactly once. Stops at `maxPending` undelivered deliveries: a receiver
+ * that is down holds the webhook's intake, not the catalog's memory or database.
+ * Returns how many events it read.
+ */
+export async function intakeEvents(
+  prisma: PrismaClient,
+  reads: SqlReads,
+  feed: WebhookFeed,
+  policy: Policy,
+  webhook: ClaimedWebhook,
+  worker: string,
+  maxPending: number,
+): Promise<number> {
+  const pending = await prisma.webhookDelivery.count({ where: { webhookId: webhook.id, status: 'PENDING' } });
+  const room = Math.min(BATCH, maxPending - pending);
+  if (room <= 0) return 0;
+  const { events } = await feed.read(webhook.cursor, room);
+  if (!events.length) return 0;
+  const wanted = webhook.changes.length ? events.filter((event) => webhook.changes.includes(event.change)) : events;
+  const decision = policy.decide({ action: CATALOG_ENTITY_READ }, webhook.registrant);
+  const deliver = await deliverableEvents(reads, decision, webhook.filter, wanted);
+  const cursor = events[events.length - 1].cursor;
+  await prisma.$transaction(async (tx) => {
+    // Only while this worker still holds the lease: else another replica took the webhook over.
+    const moved = await tx.webhook.updateMany({ where: { id: webhook.id, leaseOwner: worker, cursor: webhook.cursor }, data: { cursor } });
+    if (moved.count !== 1) throw new LeaseLostError(webhook.id);
+    // One INSERT whose rows take `seq` in feed order: it orders each entity's deliveries.
+    await tx.webhookDelivery.createMany({
+      data: deliver.map((event) => ({
+        webhookId: webhook.id, eventCursor: event.cursor, source: event.source, ref: event.ref, change: event.change, event: event as object, status: 'PENDING',
+      })),
+    });
+  });
+  webhook.cursor = cursor;
+  return events.length;
+}
+
+/** The webhook's cursor moved under this worker: another replica holds it now. */
+export class LeaseLostError extends Error {
+  constructor(id: string) {
+    super(`webhook ${id}: lease lost to another worker`);
+  }
+}
