@@ -1,4 +1,5 @@
-import { JSONScalar } from '../../../kit';
+import { DateTimeScalar, JSONScalar } from '../../../kit';
+import { Subscription } from '../changes/subscriptionResolvers';
 import type { Resolvers } from '../generated/resolvers';
 import { CatalogLocation } from './CatalogLocation';
 import { Entity } from './Entity';
@@ -24,6 +25,8 @@ import { webhookMutations, webhookQueries, webhookTypes } from '../webhooks/webh
 
 export const resolvers: Resolvers = {
   JSON: JSONScalar,
+  DateTime: DateTimeScalar,
+  Subscription,
   Query: { ...Query, ...ingestionQueries, ...webhookQueries },
   ApplyResult,
   Mutation: { ...Mutation, ...webhookMutations },
