@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { DocumentNode } from 'graphql';
 import type { Database } from '../database/openDatabase';
+import type { EventSource } from '../events/eventSources';
 import type { Policy } from '../permissions/definePolicy';
 import type { HttpHandler } from './graphqlHandler';
 
@@ -51,6 +52,11 @@ export interface SubgraphModule<Services = unknown, Context extends object = obj
    * when set, the kit serves them at the signed `POST /events` (see docs/feed.md).
    */
   events?: readonly string[];
+  /**
+   * Given, once every subgraph of an all-in-one process runs, the event sources of the
+   * others (in process): the catalog's webhooks read plugin events through them.
+   */
+  useEventSources?(services: Services, sources: readonly EventSource[]): void;
   /** Routes beside /graphql and the health checks (a CI webhook, say). */
   routes?(services: Services): Record<string, HttpHandler>;
   /** Waits for work in flight and releases what createServices opened; the kit closes the database after. */

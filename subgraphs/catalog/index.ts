@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { createSourceRoots, loadSchema, rootsOfLocations, type SubgraphModule } from '../../kit';
+import { createSourceRoots, eventsInDatabase, loadSchema, rootsOfLocations, type SubgraphModule } from '../../kit';
 import { PrismaClient } from '../../prisma/catalog/generated/client';
 import type { CatalogContext } from './context';
 import type { OrphanPolicy } from './data/replaceLocationEntities';
@@ -59,7 +59,7 @@ export function createCatalogSubgraph(options: CatalogOptions = {}): SubgraphMod
         kindRules: options.kindRules,
         log: runtime.log,
       });
-      const webhooks = createCatalogWebhooks({ allowHosts: options.readAllowHosts ?? [], ...options.webhooks });
+      const webhooks = createCatalogWebhooks(eventsInDatabase('catalog', database.reads), { allowHosts: options.readAllowHosts ?? [], ...options.webhooks });
       return { prisma, reads: database.reads, ingestion, webhooks };
     },
     // Services hold nothing per request; loaders are built lazily per context object.
@@ -79,6 +79,7 @@ export function createCatalogSubgraph(options: CatalogOptions = {}): SubgraphMod
       if (intervalMs > 0) services.stopRefresh = services.ingestion.refreshEvery(intervalMs);
       services.webhooks.start({ prisma: services.prisma, reads: services.reads, policy: runtime.policy, log: runtime.log });
     },
+    useEventSources: (services, sources) => services.webhooks.addSources(sources),
     disposeServices: async (services) => {
       await services.webhooks.stop();
       services.stopRefresh?.();

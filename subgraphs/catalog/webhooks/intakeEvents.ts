@@ -1,4 +1,4 @@
-import { CATALOG_ENTITY_READ, type Policy, type SqlReads } from '../../../kit';
+import { CATALOG_ENTITY_READ, EventsExpiredError, type Policy, type SqlReads } from '../../../kit';
 import type { PrismaClient } from '../../../prisma/catalog/generated/client';
 import type { ClaimedWebhook } from './claimWebhooks';
 import { deliverableEvents } from './deliverableEvents';
@@ -13,7 +13,7 @@ const BATCH = 100;
  * policy now) as PENDING deliveries, and advances its cursor, in one transaction, so an
  * event is taken exactly once. Stops at `maxPending` undelivered deliveries: a receiver
  * that is down holds the webhook's intake, not the catalog's memory or database.
- * Returns how many events it read.
+ * Returns how many events it read (or 1 when only its cursor moved: read again).
  */
 export async function intakeEvents(
   prisma: PrismaClient,
@@ -23,16 +23,16 @@ export async function intakeEvents(
   webhook: ClaimedWebhook,
   worker: string,
   maxPending: number,
+  log: (line: string) => void,
 ): Promise<number> {
   const pending = await prisma.webhookDelivery.count({ where: { webhookId: webhook.id, status: 'PENDING' } });
   const room = Math.min(BATCH, maxPending - pending);
   if (room <= 0) return 0;
-  const { events } = await feed.read(webhook.cursor, room);
-  if (!events.length) return 0;
+  const { events, cursor } = await readOrSkipExpired(feed, webhook, room, log);
+  if (cursor === webhook.cursor) return 0;
   const wanted = webhook.changes.length ? events.filter((event) => webhook.changes.includes(event.change)) : events;
   const decision = policy.decide({ action: CATALOG_ENTITY_READ }, webhook.registrant);
   const deliver = await deliverableEvents(reads, decision, webhook.filter, wanted);
-  const cursor = events[events.length - 1].cursor;
   await prisma.$transaction(async (tx) => {
     // Only while this worker still holds the lease: else another replica took the webhook over.
     const moved = await tx.webhook.updateMany({ where: { id: webhook.id, leaseOwner: worker, cursor: webhook.cursor }, data: { cursor } });
@@ -45,12 +45,27 @@ export async function intakeEvents(
     });
   });
   webhook.cursor = cursor;
-  return events.length;
+  return Math.max(events.length, 1);
 }
 
 /** The webhook's cursor moved under this worker: another replica holds it now. */
 export class LeaseLostError extends Error {
   constructor(id: string) {
     super(`webhook ${id}: lease lost to another worker`);
+  }
+}
+
+/**
+ * The next events, or none and the feed's head when retention removed events this webhook
+ * had not taken yet (its intake was held longer than the feed keeps events): those cannot
+ * be delivered any more; the log says so, and the webhook goes on from now.
+ */
+async function readOrSkipExpired(feed: WebhookFeed, webhook: ClaimedWebhook, limit: number, log: (line: string) => void) {
+  try {
+    return await feed.read(webhook.cursor, limit);
+  } catch (error) {
+    if (!(error instanceof EventsExpiredError)) throw error;
+    log(`webhooks: webhook ${webhook.id} missed events removed by retention (${error.message}); it goes on from the feed's head`);
+    return { events: [], cursor: await feed.head() };
   }
 }

@@ -51,7 +51,7 @@ export function startWebhookWorker(deps: WebhookWorkerDeps): WebhookWorker {
   const work = async (webhook: ClaimedWebhook) => {
     try {
       for (let rounds = 0; rounds < INTAKE_ROUNDS; rounds++) {
-        if (!(await intakeEvents(prisma, deps.reads, deps.feed, deps.policy, webhook, worker, options.maxPending))) break;
+        if (!(await intakeEvents(prisma, deps.reads, deps.feed, deps.policy, webhook, worker, options.maxPending, deps.log))) break;
       }
       const due = await dueDeliveries(prisma, webhook.id, options.maxInFlight);
       await Promise.all(due.map((delivery) => sendDelivery(prisma, webhook, delivery, options)));

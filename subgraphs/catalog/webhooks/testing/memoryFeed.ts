@@ -10,8 +10,9 @@ export function createMemoryFeed() {
   const listeners = new Set<() => void>();
   const feed: WebhookFeed = {
     async read(after, limit) {
-      const start = after === null ? 0 : Number(after);
-      return { events: events.slice(start, start + limit) };
+      const start = after === null ? events.length : Number(after);
+      const page = events.slice(start, start + limit);
+      return { events: page, cursor: page.at(-1)?.cursor ?? String(start) };
     },
     async head() {
       return String(events.length);
