@@ -26,5 +26,11 @@ describe('catalogOptionsFrom', () => {
   it('refuses values it cannot mean', () => {
     expect(() => catalogOptionsFrom({ CATALOG_REFRESH_SECONDS: 'soon' })).toThrow(/CATALOG_REFRESH_SECONDS/);
     expect(() => catalogOptionsFrom({ CATALOG_ORPHANS: 'maybe' })).toThrow(/CATALOG_ORPHANS/);
+    expect(() => catalogOptionsFrom({ CATALOG_WEBHOOK_ALLOW_LOOPBACK: 'yes' })).toThrow(/CATALOG_WEBHOOK_ALLOW_LOOPBACK/);
+  });
+
+  it('lets webhooks reach loopback only when told to', () => {
+    expect(catalogOptionsFrom({ CATALOG_WEBHOOK_ALLOW_LOOPBACK: 'true' })).toEqual({ webhooks: { allowLoopback: true } });
+    expect(catalogOptionsFrom({})).toEqual({});
   });
 });

@@ -12,6 +12,7 @@ export const plugin = definePlugin({
     { name: 'CATALOG_ALLOWED_KINDS', type: 'list', description: "the only kinds accepted, like Backstage's `catalog.rules` (every kind when unset)" },
     { name: 'CATALOG_EXPERIMENTAL_KINDS', type: 'boolean', description: "`true` applies Backstage's opt-in experimental kind schemas" },
     { name: 'CATALOG_REFRESH_SECONDS', type: 'number', default: '120', description: 'how often locations are read again (0: never)' },
+    { name: 'CATALOG_WEBHOOK_ALLOW_LOOPBACK', type: 'boolean', description: '`true` lets webhook URLs (on hosts of CATALOG_READ_ALLOW) reach loopback addresses' },
     { name: 'CATALOG_ORPHANS', type: 'string', default: 'delete', description: '`delete` (removed one refresh after they are marked) or `keep`' },
   ],
   demoData: "Backstage's example catalog (demo/), registered as a location.",

@@ -68,7 +68,8 @@ export async function sendDelivery(
 }
 
 function describe(error: unknown): string {
+  // AbortSignal.timeout's DOMException is not an Error in Node 20: known by its name.
+  if ((error as { name?: unknown } | null)?.name === 'TimeoutError') return 'no answer within the timeout';
   const cause = error instanceof Error && error.cause instanceof Error ? `: ${error.cause.message}` : '';
-  const text = error instanceof Error ? (error.name === 'TimeoutError' ? 'no answer within the timeout' : error.message + cause) : String(error);
-  return text.slice(0, MAX_ERROR);
+  return (error instanceof Error ? error.message + cause : String(error)).slice(0, MAX_ERROR);
 }
