@@ -1,4 +1,5 @@
 import { DateTimeScalar, JSONScalar } from '../../../kit';
+import { changeQueries, EntityChange, EntityVersion } from '../changes/changeResolvers';
 import { Subscription } from '../changes/subscriptionResolvers';
 import type { Resolvers } from '../generated/resolvers';
 import { CatalogLocation } from './CatalogLocation';
@@ -27,7 +28,9 @@ export const resolvers: Resolvers = {
   JSON: JSONScalar,
   DateTime: DateTimeScalar,
   Subscription,
-  Query: { ...Query, ...ingestionQueries, ...webhookQueries },
+  Query: { ...Query, ...ingestionQueries, ...changeQueries, ...webhookQueries },
+  EntityChange,
+  EntityVersion,
   ApplyResult,
   Mutation: { ...Mutation, ...webhookMutations },
   Entity,
