@@ -45,13 +45,14 @@ export async function deliverableEvents(
 }
 
 /**
- * An entity row as JSON (the columns filters and rules read, as the catalog writes them)
- * from an event's snapshot: the descriptor, or a record holding one. Null when there is
- * none or it no longer validates.
+ * An entity row as JSON (the columns filters and rules read) from an event's snapshot:
+ * the catalog records the row itself (`to_jsonb(e)`), taken as is; a delivery's logged
+ * event holds only the descriptor, whose columns are derived as ingestion derives them.
+ * Null when there is none, or it is not this entity's.
  */
 function snapshotRow(ref: string, snapshot: unknown): string | null {
   if (typeof snapshot !== 'object' || snapshot === null) return null;
-  const descriptor = 'descriptor' in snapshot ? (snapshot as { descriptor: unknown }).descriptor : snapshot;
-  const processed = processEntity(descriptor);
+  if ('descriptor' in snapshot) return (snapshot as { ref?: unknown }).ref === ref ? JSON.stringify(snapshot) : null;
+  const processed = processEntity(snapshot);
   return processed.ok && processed.entity.ref === ref ? entityRow(processed.entity, null) : null;
 }

@@ -2,7 +2,7 @@ import { CATALOG_ENTITY_READ, EventsExpiredError, type Policy, type SqlReads } f
 import type { PrismaClient } from '../../../prisma/catalog/generated/client';
 import type { ClaimedWebhook } from './claimWebhooks';
 import { deliverableEvents } from './deliverableEvents';
-import type { WebhookFeed } from './webhookFeed';
+import type { WebhookEvent, WebhookFeed } from './webhookFeed';
 
 /** Events read from the feed per batch. */
 const BATCH = 100;
@@ -40,7 +40,7 @@ export async function intakeEvents(
     // One INSERT whose rows take `seq` in feed order: it orders each entity's deliveries.
     await tx.webhookDelivery.createMany({
       data: deliver.map((event) => ({
-        webhookId: webhook.id, eventCursor: event.cursor, source: event.source, ref: event.ref, change: event.change, event: event as object, status: 'PENDING',
+        webhookId: webhook.id, eventCursor: event.cursor, source: event.source, ref: event.ref, change: event.change, event: asSent(event), status: 'PENDING',
       })),
     });
   });
@@ -68,4 +68,14 @@ async function readOrSkipExpired(feed: WebhookFeed, webhook: ClaimedWebhook, lim
     log(`webhooks: webhook ${webhook.id} missed events removed by retention (${error.message}); it goes on from the feed's head`);
     return { events: [], cursor: await feed.head() };
   }
+}
+
+/**
+ * The event as receivers get it: the entity as its descriptor (apiVersion, kind, metadata,
+ * spec), not the catalog's stored row, whose other columns (the file it was read from,
+ * its location's id) are the catalog's business.
+ */
+function asSent(event: WebhookEvent): object {
+  const entity = event.entity as { descriptor?: unknown } | null;
+  return { ...event, entity: entity && typeof entity === 'object' && 'descriptor' in entity ? entity.descriptor : entity };
 }

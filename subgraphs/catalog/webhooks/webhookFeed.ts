@@ -12,7 +12,7 @@ export interface WebhookEvent {
   change: string;
   ref: string;
   fields: string[];
-  /** The catalog's snapshot of the entity (before the change for DELETED/ORPHANED); null for plugin events. */
+  /** The catalog's snapshot of the entity, its stored row (before the change for DELETED/ORPHANED); null for plugin events. Receivers get its descriptor. */
   entity: unknown;
   recordedAt: string;
 }

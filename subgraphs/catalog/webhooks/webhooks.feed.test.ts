@@ -27,6 +27,7 @@ import { verifyWebhookSignature, WEBHOOK_HEADERS } from './webhookSignature';
  * signed, only for entities it may read, and only those recorded after it registered.
  */
 const TEAM_A = userIdentity('user:default/ada', ['group:default/team-a']);
+const TEAM_B = userIdentity('user:default/bo', ['group:default/team-b']);
 const ADMIN = userIdentity('user:default/rosalind', ['group:default/admins']);
 const policy = definePolicy((request, identity) => {
   if (identity.type === 'user' && identity.ownershipEntityRefs.includes('group:default/admins')) return ALLOW;
@@ -97,8 +98,45 @@ describeEachDatabase('webhooks on the merged change feed', (kind) => {
         ['catalog', 'component:default/a', 'UPDATED', ['spec.lifecycle']],
         ['cicd', 'component:default/a', 'PIPELINE_FAILED', []],
       ]);
+      await as(TEAM_A)('mutation ($id: ID!) { removeWebhook(id: $id) }', { id: registered.data!.registerWebhook.id });
     } finally {
       await receiver.close();
+    }
+  }, 60_000);
+
+  it("delivers the catalog's own writes: updates, creations and a deletion judged by its snapshot", async () => {
+    const receivers = { a: await startWebhookReceiver(), b: await startWebhookReceiver() };
+    try {
+      for (const [identity, receiver] of [[TEAM_A, receivers.a], [TEAM_B, receivers.b]] as const) {
+        const registered = await as(identity)('mutation ($input: RegisterWebhookInput!) { registerWebhook(input: $input) { id } }', {
+          input: { url: receiver.url, secret: SECRET, filter: { kind: ['component'] } },
+        });
+        expect(registered.errors).toBeUndefined();
+      }
+      const descriptor = (name: string, owner: string, lifecycle: string) =>
+        `apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata: { name: ${name} }\nspec: { type: service, lifecycle: ${lifecycle}, owner: ${owner} }`;
+      const apply = (yaml: string) => as(ADMIN)('mutation ($yaml: String!) { applyEntities(yaml: $yaml) { applied } }', { yaml });
+      expect((await apply([descriptor('a', 'team-a', 'deprecated'), descriptor('b', 'team-b', 'deprecated'), descriptor('c', 'team-a', 'production')].join('\n---\n'))).data?.applyEntities.applied).toBe(true);
+      expect((await as(ADMIN)('mutation { removeEntity(ref: "component:default/a") }')).data?.removeEntity).toBe(true);
+
+      const seen = (receiver: typeof receivers.a) =>
+        receiver.received.map((delivery) => {
+          expect(verifyWebhookSignature(SECRET, delivery.headers[WEBHOOK_HEADERS.signature] as string, delivery.body)).toBe(true);
+          const { event } = JSON.parse(delivery.body);
+          return { ref: event.ref, change: event.change, fields: event.fields, owner: event.entity?.spec?.owner, keys: Object.keys(event.entity ?? {}).sort() };
+        });
+      await eventually(() => receivers.a.received.length >= 3 && receivers.b.received.length >= 1, 'the deliveries');
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      const keys = ['apiVersion', 'kind', 'metadata', 'spec'];
+      expect(seen(receivers.a)).toEqual([
+        { ref: 'component:default/a', change: 'UPDATED', fields: ['spec.lifecycle'], owner: 'team-a', keys },
+        { ref: 'component:default/c', change: 'CREATED', fields: expect.any(Array), owner: 'team-a', keys },
+        { ref: 'component:default/a', change: 'DELETED', fields: expect.any(Array), owner: 'team-a', keys },
+      ]);
+      expect(seen(receivers.b)).toEqual([{ ref: 'component:default/b', change: 'UPDATED', fields: ['spec.lifecycle'], owner: 'team-b', keys }]);
+    } finally {
+      await receivers.a.close();
+      await receivers.b.close();
     }
   }, 60_000);
 });
