@@ -43,9 +43,11 @@ export const webhookQueries: QueryResolvers = {
 };
 
 export const webhookMutations: MutationResolvers = {
-  registerWebhook: (_, { input }, context) => {
+  registerWebhook: async (_, { input }, context) => {
     manager(context);
-    return registerWebhook(context.prisma, requestAccess(context).identity, input, context.webhooks.options);
+    const webhook = await registerWebhook(context.prisma, requestAccess(context).identity, input, context.webhooks.options);
+    context.webhooks.ensureRunning();
+    return webhook;
   },
   removeWebhook: async (_, { id }, context) => {
     const removed = await context.prisma.webhook.deleteMany({ where: { id, registrantKey: manager(context) } });

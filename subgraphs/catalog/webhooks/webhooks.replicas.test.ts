@@ -3,6 +3,7 @@ import { postGraphQL, startTestSubgraph, testDatabaseKinds, TEST_SUBGRAPH_SECRET
 import type { PrismaClient } from '../../../prisma/catalog/generated/client';
 import { createCatalogSubgraph } from '..';
 import { eventually, startWebhookReceiver } from './testing/startWebhookReceiver';
+import type { CatalogWebhooks } from './catalogWebhooks';
 import { WEBHOOK_HEADERS } from './webhookSignature';
 
 /*
@@ -17,13 +18,14 @@ const ENTITIES = ['a', 'b', 'c']
   .map((name) => `apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata: { name: ${name} }\nspec: { type: service, lifecycle: production, owner: team-x }`)
   .join('\n---\n');
 const ROUNDS = 10;
+type Replica = { prisma: PrismaClient; webhooks: CatalogWebhooks };
 
 const run = postgres.skipReason ? describe.skip : describe;
 if (postgres.skipReason) console.warn(`webhooks across replicas: ${postgres.skipReason}`);
 
 run('webhooks across two catalog replicas on PostgreSQL', () => {
   let database: TestDatabase;
-  let replicas: RunningTestSubgraph<{ prisma: PrismaClient }>[] = [];
+  let replicas: RunningTestSubgraph<Replica>[] = [];
   const logs: string[] = [];
 
   beforeAll(async () => {
@@ -33,7 +35,7 @@ run('webhooks across two catalog replicas on PostgreSQL', () => {
         databaseUrl: database.url,
         policy: definePolicy(() => ALLOW),
         logs,
-      }) as Promise<RunningTestSubgraph<{ prisma: PrismaClient }>>;
+      }) as Promise<RunningTestSubgraph<Replica>>;
     replicas = [await start(), await start()];
   }, 90_000);
   afterAll(async () => {
@@ -51,6 +53,8 @@ run('webhooks across two catalog replicas on PostgreSQL', () => {
         input: { url: receiver.url, secret: 'replicas-test-webhook-secret' },
       });
       expect(registered.errors).toBeUndefined();
+      // Replica 0 would find the webhook at its next idle check (a minute); both work from now.
+      replicas[0].services.webhooks.ensureRunning();
       // Written through both replicas, one transaction per round, each naming every entity.
       for (let round = 0; round < ROUNDS; round++) {
         await replicas[round % 2].services.prisma.$transaction((tx) =>
