@@ -62,7 +62,7 @@ export function createCatalogSubgraph(options: CatalogOptions = {}): SubgraphMod
         kindRules: options.kindRules,
         log: runtime.log,
       });
-      const webhooks = createCatalogWebhooks(eventsInDatabase('catalog', database.reads), { allowHosts: options.readAllowHosts ?? [], ...options.webhooks });
+      const webhooks = createCatalogWebhooks(eventsInDatabase('catalog', database.reads), database.kind === 'postgres', { allowHosts: options.readAllowHosts ?? [], ...options.webhooks });
       return { prisma, reads: database.reads, ingestion, webhooks };
     },
     // Services hold nothing per request; loaders are built lazily per context object.

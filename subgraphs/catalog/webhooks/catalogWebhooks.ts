@@ -19,7 +19,7 @@ export interface CatalogWebhooks {
   readonly options: WebhookOptions;
   /** Null until there is a webhook to work for, and when there is no feed to deliver from. */
   readonly worker: WebhookWorker | null;
-  /** Starts the worker if any webhook is registered, else looks again now and then (afterStart). */
+  /** Starts the worker if any webhook is registered, else (on a shared database) looks again now and then (afterStart). */
   start(deps: WorkerDeps): void;
   /** Starts the worker now (a webhook was just registered here). */
   ensureRunning(): void;
@@ -29,12 +29,14 @@ export interface CatalogWebhooks {
 }
 
 /**
- * `own` is the catalog's event log; without a `feed` in `given` the webhooks read the
+ * `own` is the catalog's event log. Without a `feed` in `given` the webhooks read the
  * merged feed of it and the plugins' sources added later (`feed: null` turns delivery off).
  * A catalog nobody registered a webhook with runs no worker, so it sends no queries of its
- * own between requests (tests that count a request's queries rely on that).
+ * own between requests (tests that count a request's queries rely on that); `shared` says
+ * other processes may use the database (PostgreSQL), so it looks every minute for webhooks
+ * registered through them.
  */
-export function createCatalogWebhooks(own: EventSource, given: Partial<WebhookOptions>): CatalogWebhooks {
+export function createCatalogWebhooks(own: EventSource, shared: boolean, given: Partial<WebhookOptions>): CatalogWebhooks {
   const merged = 'feed' in given ? null : createCatalogEventFeed(own);
   const options: WebhookOptions = { ...DEFAULT_WEBHOOK_OPTIONS, feed: merged, ...given };
   let worker: WebhookWorker | null = null;
@@ -66,6 +68,7 @@ export function createCatalogWebhooks(own: EventSource, given: Partial<WebhookOp
       if (!options.feed) return;
       deps = given;
       void runIfAny();
+      if (!shared) return;
       idle = setInterval(() => void runIfAny(), Math.max(IDLE_CHECK_MS, options.pollMs));
       idle.unref();
     },
