@@ -19,6 +19,13 @@ export interface SubgraphRuntime {
    */
   readInBackground?: boolean;
   /**
+   * The gateway's GraphQL URL: plugin writes ask it, on their caller's behalf, whether the
+   * entity they name exists (kit's requireReadableEntity). Without it such writes are refused.
+   */
+  gatewayUrl?: string;
+  /** Writes do not ask the gateway: only for a subgraph tested alone (kit/testing sets it when no gatewayUrl is given). */
+  uncheckedEntityRefs?: boolean;
+  /**
    * The policy requests are decided with (set by startSubgraph): for work done later on
    * behalf of a stored identity, such as a webhook delivering as its registrant.
    */
@@ -52,6 +59,8 @@ export interface SubgraphModule<Services = unknown, Context extends object = obj
    * when set, the kit serves them at the signed `POST /events` (see docs/feed.md).
    */
   events?: readonly string[];
+  /** How long its events are kept (pruned hourly by the kit). Default 30 days. */
+  eventRetentionMs?: number;
   /**
    * Given, once every subgraph of an all-in-one process runs, the event sources of the
    * others (in process): the catalog's webhooks read plugin events through them.
