@@ -1,5 +1,6 @@
-import { CATALOG_ENTITY_READ, EventsExpiredError, type Policy, type SqlReads } from '../../../kit';
+import { EventsExpiredError, isAllowed, type Policy, type SqlReads } from '../../../kit';
 import type { PrismaClient } from '../../../prisma/catalog/generated/client';
+import { CATALOG_ACTIONS } from '../permissions/catalogActions';
 import type { ClaimedWebhook } from './claimWebhooks';
 import { deliverableEvents } from './deliverableEvents';
 import type { WebhookEvent, WebhookFeed } from './webhookFeed';
@@ -10,7 +11,7 @@ const BATCH = 100;
 /**
  * Moves one webhook forward along the feed: reads the events after its cursor, keeps those
  * it delivers (its kinds of change, its filter, what its registrant may read under the
- * policy now) as PENDING deliveries, and advances its cursor, in one transaction, so an
+ * policy now, while the registrant may still manage webhooks) as PENDING deliveries, and advances its cursor, in one transaction, so an
  * event is taken exactly once. Stops at `maxPending` undelivered deliveries: a receiver
  * that is down holds the webhook's intake, not the catalog's memory or database.
  * Returns how many events it read (or 1 when only its cursor moved: read again).
@@ -30,8 +31,10 @@ export async function intakeEvents(
   if (room <= 0) return 0;
   const { events, cursor } = await readOrSkipExpired(feed, webhook, room, log);
   if (cursor === webhook.cursor) return 0;
-  const wanted = webhook.changes.length ? events.filter((event) => webhook.changes.includes(event.change)) : events;
-  const decision = policy.decide({ action: CATALOG_ENTITY_READ }, webhook.registrant);
+  // A registrant who may no longer manage webhooks gets nothing more; its events pass by.
+  const manages = isAllowed(policy.decide({ action: CATALOG_ACTIONS.webhookManage }, webhook.registrant));
+  const wanted = !manages ? [] : webhook.changes.length ? events.filter((event) => webhook.changes.includes(event.change)) : events;
+  const decision = policy.decide({ action: CATALOG_ACTIONS.entityRead }, webhook.registrant);
   const deliver = await deliverableEvents(reads, decision, webhook.filter, wanted);
   await prisma.$transaction(async (tx) => {
     // Only while this worker still holds the lease: else another replica took the webhook over.

@@ -1,5 +1,6 @@
 import { ALLOW, conditional, DENY, definePolicy, encodeIdentity, entityConditions, signedHeaders, userIdentity, type CallerIdentity } from '../../../kit';
 import { postGraphQL, startTestSubgraph, TEST_SUBGRAPH_SECRET, type RunningTestSubgraph } from '../../../kit/testing';
+import type { PrismaClient } from '../../../prisma/catalog/generated/client';
 import { createCatalogSubgraph } from '..';
 import { createMemoryFeed } from './testing/memoryFeed';
 import { eventually, startWebhookReceiver, type ReceivedDelivery } from './testing/startWebhookReceiver';
@@ -15,8 +16,11 @@ import { verifyWebhookSignature, WEBHOOK_HEADERS } from './webhookSignature';
 const ADMIN = userIdentity('user:default/rosalind', ['group:default/admins']);
 const TEAM_A = userIdentity('user:default/ada', ['group:default/team-a']);
 const NOBODY = userIdentity('user:default/nobody', ['group:default/guests']);
+/** Users whose catalog.webhook.manage the test takes away. */
+const revoked = new Set<string>();
 const policy = definePolicy((request, identity) => {
   if (identity.type === 'anonymous' || identity.ownershipEntityRefs.includes('group:default/guests')) return DENY;
+  if (request.action === 'catalog.webhook.manage' && revoked.has(identity.userEntityRef)) return DENY;
   if (identity.ownershipEntityRefs.includes('group:default/admins')) return ALLOW;
   if (request.action === 'catalog.webhook.manage') return ALLOW;
   if (request.action === 'catalog.entity.read') return conditional(entityConditions.isEntityOwner({ claims: identity.ownershipEntityRefs }));
@@ -163,4 +167,26 @@ describe('webhooks', () => {
     expect((await as(TEAM_A)('mutation ($id: ID!) { removeWebhook(id: $id) }', { id })).data?.removeWebhook).toBe(true);
     expect((await as(TEAM_A)('{ webhooks { id } }')).data!.webhooks.map((webhook: { id: string }) => webhook.id)).not.toContain(id);
   }, 30_000);
+
+  it('stops delivering to a registrant who may no longer manage webhooks', async () => {
+    const receiver = await startWebhookReceiver();
+    try {
+      const registered = await as(TEAM_A)(REGISTER, { input: { url: receiver.url, secret: SECRET } });
+      const id = registered.data!.registerWebhook.id;
+      memory.append({ ref: 'component:default/a', change: 'UPDATED', entity: null });
+      await eventually(() => receiver.received.length === 1, 'the first delivery');
+      revoked.add('user:default/ada');
+      memory.append({ ref: 'component:default/a', change: 'UPDATED', entity: null });
+      // Its cursor moves past the event (taken, not delivered).
+      const { prisma } = catalog.services as { prisma: PrismaClient };
+      const cursor = memory.head();
+      await eventually(async () => (await prisma.webhook.findUniqueOrThrow({ where: { id } })).cursor === cursor, 'the event to pass by');
+      expect(receiver.received).toHaveLength(1);
+      revoked.delete('user:default/ada');
+      expect((await as(TEAM_A)(LOG, { id, first: 10 })).data!.webhookDeliveries.nodes).toHaveLength(1);
+    } finally {
+      revoked.clear();
+      await receiver.close();
+    }
+  }, 60_000);
 });

@@ -24,6 +24,8 @@ export function createMemoryFeed() {
   };
   return {
     feed,
+    /** The cursor of the last event appended. */
+    head: () => String(events.length),
     append(...added: Omit<WebhookEvent, 'cursor' | 'recordedAt' | 'source' | 'fields'>[]) {
       for (const event of added) events.push({ source: 'catalog', fields: [], recordedAt: new Date().toISOString(), ...event, cursor: String(events.length + 1) });
       for (const listener of listeners) listener();
