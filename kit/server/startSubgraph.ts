@@ -58,8 +58,8 @@ export async function startSubgraph<Services, Context extends object>(
 ): Promise<RunningSubgraph<Services>> {
   if (options.gatewaySecret !== null) assertUsableSecret(options.gatewaySecret, 'The gateway secret');
   const policy = options.policy ?? ALLOW_ALL_POLICY;
-  const database = await openDatabase(options.databaseUrl, options.database);
   const runtime = { ...options.runtime, policy };
+  const database = await openDatabase(options.databaseUrl, options.database);
   let services: Services | undefined;
   let http: ListeningServer | undefined;
   let apollo: ApolloServer<Context> | undefined;
