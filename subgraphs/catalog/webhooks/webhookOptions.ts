@@ -23,6 +23,8 @@ export interface WebhookOptions {
   pollMs: number;
   /** How long a catalog replica holds a webhook it claimed. Default 30 s. */
   leaseMs: number;
+  /** How long finished deliveries stay in the log (pruned hourly). Default 30 days. */
+  logRetentionMs: number;
   /** The change feed; null turns the worker off (registration still works). */
   feed: WebhookFeed | null;
 }
@@ -39,6 +41,7 @@ export const DEFAULT_WEBHOOK_OPTIONS: WebhookOptions = {
   maxPerRegistrant: 25,
   pollMs: 5_000,
   leaseMs: 30_000,
+  logRetentionMs: 30 * 24 * 3_600_000,
   feed: null,
 };
 

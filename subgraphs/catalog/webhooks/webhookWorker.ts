@@ -4,6 +4,7 @@ import type { PrismaClient } from '../../../prisma/catalog/generated/client';
 import { claimWebhooks, releaseWebhooks, type ClaimedWebhook } from './claimWebhooks';
 import { dueDeliveries, nextDueTime } from './dueDeliveries';
 import { intakeEvents, LeaseLostError } from './intakeEvents';
+import { pruneDeliveries } from './pruneDeliveries';
 import { sendDelivery } from './sendDelivery';
 import type { WebhookFeed } from './webhookFeed';
 import type { WebhookOptions } from './webhookOptions';
@@ -12,6 +13,8 @@ import type { WebhookOptions } from './webhookOptions';
 const CLAIM_LIMIT = 50;
 /** Feed batches one webhook may take per round, so one busy webhook cannot starve the rest. */
 const INTAKE_ROUNDS = 10;
+/** How often the delivery log is pruned. */
+const PRUNE_EVERY_MS = 3_600_000;
 
 export interface WebhookWorker {
   /** Work now (new events, a redelivery); rounds never overlap. */
@@ -42,8 +45,13 @@ export function startWebhookWorker(deps: WebhookWorkerDeps): WebhookWorker {
   let running: Promise<void> | null = null;
   let again = false;
   let stopped = false;
+  let prunedAt = 0;
 
   const round = async () => {
+    if (Date.now() - prunedAt > PRUNE_EVERY_MS) {
+      prunedAt = Date.now();
+      await pruneDeliveries(prisma, new Date(prunedAt - options.logRetentionMs));
+    }
     const claimed = await claimWebhooks(prisma, worker, options.leaseMs, CLAIM_LIMIT);
     await Promise.all(claimed.map((webhook) => work(webhook)));
     return nextDueTime(prisma, claimed.map((webhook) => webhook.id));

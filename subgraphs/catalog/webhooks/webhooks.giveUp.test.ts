@@ -5,6 +5,8 @@ import { postGraphQL, startTestSubgraph, type RunningTestSubgraph } from '../../
 import { createCatalogSubgraph } from '..';
 import { createMemoryFeed } from './testing/memoryFeed';
 import { eventually } from './testing/startWebhookReceiver';
+import type { PrismaClient } from '../../../prisma/catalog/generated/client';
+import { pruneDeliveries } from './pruneDeliveries';
 import { retryDelayMs } from './webhookOptions';
 import { SIGNATURE_TOLERANCE_SECONDS, signWebhookBody, verifyWebhookSignature } from './webhookSignature';
 import { checkWebhookUrl } from './webhookTarget';
@@ -72,6 +74,24 @@ describe('webhook bounds', () => {
       await new Promise((resolve) => receiver.close(resolve));
     }
   }, 60_000);
+
+  it('prunes finished deliveries older than the retention, never pending ones', async () => {
+    const { prisma } = catalog.services as { prisma: PrismaClient };
+    const webhook = await prisma.webhook.create({ data: { registrant: { type: 'anonymous' }, registrantKey: 'prune-test', url: 'http://127.0.0.1:9/x', secret: 'prune-test-secret-value', changes: [] } });
+    const day = 86_400_000;
+    const delivery = (status: string, finishedAt: Date | null, nextAttemptAt = new Date(Date.now() + day)) =>
+      prisma.webhookDelivery.create({ data: { webhookId: webhook.id, eventCursor: 'x', source: 'catalog', ref: 'component:default/a', change: 'UPDATED', event: {}, status, finishedAt, nextAttemptAt } });
+    const old = await delivery('DELIVERED', new Date(Date.now() - 40 * day));
+    await prisma.webhookAttempt.create({ data: { deliveryId: old.id, attempt: 1, status: 200, durationMs: 1 } });
+    const oldFailed = await delivery('FAILED', new Date(Date.now() - 31 * day));
+    const recent = await delivery('DELIVERED', new Date(Date.now() - day));
+    const pending = await delivery('PENDING', null);
+    expect(await pruneDeliveries(prisma, new Date(Date.now() - 30 * day))).toBe(2);
+    const left = (await prisma.webhookDelivery.findMany({ where: { webhookId: webhook.id } })).map((row) => row.id).sort();
+    expect(left).toEqual([recent.id, pending.id].sort());
+    expect(await prisma.webhookAttempt.count({ where: { deliveryId: { in: [old.id, oldFailed.id] } } })).toBe(0);
+    await prisma.webhook.delete({ where: { id: webhook.id } });
+  });
 
   it('backs off exponentially up to the cap', () => {
     const options = { backoffBaseMs: 1_000, backoffCapMs: 600_000 };
