@@ -14,12 +14,12 @@ import {
   userIdentity,
   type CallerIdentity,
   type Database,
-} from '../../../kit';
-import { describeEachDatabase, postGraphQL, startTestSubgraphOn, TEST_SUBGRAPH_SECRET, type TestDatabase, type TestSubgraphOnDatabase } from '../../../kit/testing';
-import type { PrismaClient } from '../../../prisma/catalog/generated/client';
-import { createCatalogSubgraph } from '..';
-import { eventually, startWebhookReceiver } from './testing/startWebhookReceiver';
-import { verifyWebhookSignature, WEBHOOK_HEADERS } from './webhookSignature';
+} from '../../kit';
+import { describeEachDatabase, postGraphQL, startTestSubgraphOn, TEST_SUBGRAPH_SECRET, type TestDatabase, type TestSubgraphOnDatabase } from '../../kit/testing';
+import type { PrismaClient } from '../../prisma/catalog/generated/client';
+import { createCatalogSubgraph } from '../../subgraphs/catalog';
+import { eventually, startWebhookReceiver } from '../../subgraphs/catalog/webhooks/testing/startWebhookReceiver';
+import { verifyWebhookSignature, WEBHOOK_HEADERS } from '../../subgraphs/catalog/webhooks/webhookSignature';
 
 /*
  * Webhooks on kit/events' merged feed: events recorded in the catalog's event_log and in a
@@ -52,7 +52,7 @@ describeEachDatabase('webhooks on the merged change feed', (kind) => {
     })) as typeof catalog;
     cicdDatabase = await kind.create();
     cicd = await openDatabase(cicdDatabase.url);
-    await applyMigrations(cicd.sql, path.resolve(__dirname, '../../../prisma/cicd/migrations'));
+    await applyMigrations(cicd.sql, path.resolve(__dirname, '../../prisma/cicd/migrations'));
     catalog.subgraph.services.webhooks.addSources([eventsInDatabase('cicd', cicd.reads)]);
     const applied = await as(ADMIN)('mutation ($yaml: String!) { applyEntities(yaml: $yaml) { applied } }', { yaml: ENTITIES });
     expect(applied.data?.applyEntities.applied).toBe(true);
