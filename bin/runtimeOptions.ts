@@ -22,11 +22,11 @@ export function logAs(service: string): void {
   processLog = createProcessLog(logFormatFrom(process.env), service);
 }
 
-/** Parses `name=url` pairs given with `--subgraph`. */
-export function parseSubgraphUrls(values: string[]): { name: string; url: string }[] {
+/** Parses `name=url` pairs given with `--subgraph` (or another flag, named in the error). */
+export function parseSubgraphUrls(values: string[], flag = '--subgraph'): { name: string; url: string }[] {
   return values.map((value) => {
     const match = /^([a-z][a-z0-9-]*)=(https?:\/\/.+)$/.exec(value);
-    if (!match) throw new Error(`--subgraph expects name=url (e.g. catalog=http://127.0.0.1:4001/graphql), got "${value}"`);
+    if (!match) throw new Error(`${flag} expects name=url (e.g. catalog=http://127.0.0.1:4001/graphql), got "${value}"`);
     return { name: match[1], url: match[2] };
   });
 }

@@ -105,9 +105,12 @@ async function main() {
       // The gateway calls it directly, on the same services and policy (bench/README.md: the in-process lever).
       const direct = await createInProcessSubgraph(await entry.load(settings), subgraph.services, { policy, secret, graph: runtime, maxEntityRepresentations: subgraphFromEnv.maxEntityRepresentations, log });
       log(`subgraph ${entry.name} ready at ${subgraph.url}`);
-      return { name: entry.name, subgraph, direct, typeDefs: module.typeDefs };
+      return { name: entry.name, module, subgraph, direct, typeDefs: module.typeDefs };
     }),
   );
+  // Each module that reads the change feed (the catalog's webhooks) gets the others' event logs.
+  const eventSources = started.flatMap(({ subgraph }) => (subgraph.events ? [subgraph.events] : []));
+  for (const { name, module, subgraph } of started) module.useEventSources?.(subgraph.services, eventSources.filter((source) => source.name !== name));
   // Published in SUBGRAPHS' order, the catalog first (plugins compose against it), so the
   // supergraph is composed the same way every run.
   for (const { name, subgraph, typeDefs } of started) await registry.publish(name, subgraph.url, typeDefs);

@@ -7,12 +7,21 @@ import { parseArgs } from 'node:util';
 import { print } from 'graphql';
 import { formatCheckReport } from '../registry/checks/formatCheckReport';
 import { publishOverHttp } from '../registry/publishOverHttp';
-import { describePluginSettings, startSubgraph } from '../kit';
+import {
+  announceEvents,
+  describePluginSettings,
+  eventsOverHttp,
+  listenForEvents,
+  startSubgraph,
+  type EventsListening,
+  type RunningSubgraph,
+  type SubgraphModule,
+} from '../kit';
 import { findSubgraph, SUBGRAPHS } from '../supergraph.config';
 import { POLICY_USAGE, policyFrom } from './authOptions';
 import { subgraphOptionsFromEnv, subgraphSecretFromEnv } from './hardeningOptions';
 import { REGISTRY_TOKEN_VARIABLE } from './registryOptions';
-import { databaseUrlFor, exitWith, log, logAs, onShutdown, parsePort } from './runtimeOptions';
+import { databaseUrlFor, exitWith, log, logAs, onShutdown, parsePort, parseSubgraphUrls } from './runtimeOptions';
 import { metricsTokenFromEnv, OBSERVABILITY_USAGE, withTracing } from './observabilityOptions';
 
 const USAGE = `Usage: npm run subgraph -- <name> [options]
@@ -27,6 +36,8 @@ const USAGE = `Usage: npm run subgraph -- <name> [options]
   --publish-to <url>  once listening, check and publish its schema to the schema registry
                       at <url> (token: $ENSEMBLE_REGISTRY_TOKEN); refused, the process exits 8
   --routing-url <url> where gateways call it, as published (default http://<host>:<port>/graphql)
+  --event-source <name=url>  (catalog) another subgraph whose change-feed events webhooks
+                      deliver, read over its signed POST /events (repeatable)
 ${POLICY_USAGE}
 /graphql answers only requests the gateway signed with $ENSEMBLE_SUBGRAPH_SECRET, which is
 required unless --insecure-dev is given. Timeouts and caps: ENSEMBLE_* (see docs/hardening.md).
@@ -49,6 +60,7 @@ async function main() {
       'insecure-dev': { type: 'boolean', default: false },
       'publish-to': { type: 'string' },
       'routing-url': { type: 'string' },
+      'event-source': { type: 'string', multiple: true, default: [] },
       policy: { type: 'string' },
       help: { type: 'boolean', default: false },
     },
@@ -65,6 +77,7 @@ async function main() {
   const gatewaySecret = subgraphSecretFromEnv(values['insecure-dev']);
   if (gatewaySecret === null) log(`warning: --insecure-dev: subgraph ${entry.name} accepts unsigned requests from anyone`);
   const databaseUrl = databaseUrlFor(entry.name, { dataDir: values['data-dir'], inMemory: values['in-memory'] });
+  const eventSources = parseSubgraphUrls(values['event-source'], '--event-source');
   const module = await entry.load(process.env);
   const subgraph = await startSubgraph(module, {
     ...subgraphOptionsFromEnv(),
@@ -77,7 +90,13 @@ async function main() {
     // Plugin writes ask the gateway whether the entity they name exists: refused until it is set.
     runtime: { demo: values.demo, locations: values.location, log, gatewayUrl: process.env.ENSEMBLE_GATEWAY_URL || undefined },
   });
-  onShutdown(traced(subgraph.stop));
+  const listening = await useEventSources(module, subgraph, eventSources, { databaseUrl, gatewaySecret });
+  onShutdown(
+    traced(async () => {
+      await listening?.close();
+      await subgraph.stop();
+    }),
+  );
   log(`subgraph ${entry.name} ready at ${subgraph.url}`);
   if (values['publish-to']) {
     const routingUrl = values['routing-url'] ?? subgraph.url;
@@ -96,6 +115,24 @@ async function main() {
     }
     log(`subgraph ${entry.name}: ${answer.published ? 'published' : 'already published'}; supergraph version ${answer.version}`);
   }
+}
+
+/**
+ * For a module that reads the change feed (the catalog's webhooks): the other sources
+ * named with --event-source, over their signed POST /events, and, on PostgreSQL, a LISTEN
+ * client so that writes by other processes (catalog replicas) wake it as its own do.
+ */
+async function useEventSources(
+  module: SubgraphModule<unknown>,
+  subgraph: RunningSubgraph<unknown>,
+  given: { name: string; url: string }[],
+  options: { databaseUrl: string; gatewaySecret: string | null },
+): Promise<EventsListening | undefined> {
+  if (!module.useEventSources) return undefined;
+  const sources = given.map(({ name, url }) => eventsOverHttp({ name, url, secret: options.gatewaySecret }));
+  if (sources.length) module.useEventSources(subgraph.services, sources);
+  if (!/^postgres(ql)?:/.test(options.databaseUrl)) return undefined;
+  return listenForEvents(options.databaseUrl, announceEvents, { log });
 }
 
 main().catch(exitWith);

@@ -64,7 +64,7 @@ export async function startSubgraph<Services, Context extends object>(
   if (options.gatewaySecret !== null) assertUsableSecret(options.gatewaySecret, 'The gateway secret');
   const policy = options.policy ?? ALLOW_ALL_POLICY;
   const metrics = options.metrics ?? processMetrics();
-  const runtime = { ...options.runtime, metrics };
+  const runtime = { ...options.runtime, metrics, policy };
   const database = await openDatabase(options.databaseUrl, options.database);
   const unwatchDatabase = metrics.watchDatabase(module.name, () => database.load());
   let services: Services | undefined;

@@ -1,6 +1,8 @@
 import type { IncomingMessage } from 'node:http';
 import type { DocumentNode } from 'graphql';
 import type { Database } from '../database/openDatabase';
+import type { EventSource } from '../events/eventSources';
+import type { Policy } from '../permissions/definePolicy';
 import type { HttpHandler } from './graphqlHandler';
 import type { ProcessMetrics } from '../observability/metrics';
 
@@ -29,6 +31,11 @@ export interface SubgraphRuntime {
    * queue with `metrics.watchIngestion(name, ...)` and counts reads in `ingestionReads`.
    */
   metrics?: ProcessMetrics;
+  /**
+   * The policy requests are decided with (set by startSubgraph): for work done later on
+   * behalf of a stored identity, such as a webhook delivering as its registrant.
+   */
+  policy?: Policy;
 }
 
 /**
@@ -60,6 +67,11 @@ export interface SubgraphModule<Services = unknown, Context extends object = obj
   events?: readonly string[];
   /** How long its events are kept (pruned hourly by the kit). Default 30 days. */
   eventRetentionMs?: number;
+  /**
+   * Given, once every subgraph of an all-in-one process runs, the event sources of the
+   * others (in process): the catalog's webhooks read plugin events through them.
+   */
+  useEventSources?(services: Services, sources: readonly EventSource[]): void;
   /** Routes beside /graphql and the health checks (a CI webhook, say). */
   routes?(services: Services): Record<string, HttpHandler>;
   /** Waits for work in flight and releases what createServices opened; the kit closes the database after. */

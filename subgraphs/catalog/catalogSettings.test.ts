@@ -29,5 +29,11 @@ describe('catalogOptionsFrom', () => {
     expect(() => catalogOptionsFrom({ CATALOG_ORPHANS: 'maybe' })).toThrow(/CATALOG_ORPHANS/);
     expect(() => catalogOptionsFrom({ CATALOG_EVENTS_RETENTION_DAYS: '0' })).toThrow(/CATALOG_EVENTS_RETENTION_DAYS/);
     expect(() => catalogOptionsFrom({ CATALOG_EVENTS_RETENTION_DAYS: 'forever' })).toThrow(/CATALOG_EVENTS_RETENTION_DAYS/);
+    expect(() => catalogOptionsFrom({ CATALOG_WEBHOOK_ALLOW_LOOPBACK: 'yes' })).toThrow(/CATALOG_WEBHOOK_ALLOW_LOOPBACK/);
+  });
+
+  it('lets webhooks reach loopback only when told to', () => {
+    expect(catalogOptionsFrom({ CATALOG_WEBHOOK_ALLOW_LOOPBACK: 'true' })).toEqual({ webhooks: { allowLoopback: true } });
+    expect(catalogOptionsFrom({})).toEqual({});
   });
 });

@@ -11,6 +11,7 @@ import type { CatalogOptions } from '.';
  * - CATALOG_ALLOWED_KINDS: the only kinds accepted, comma-separated (`Component,API,Group`), like
  *   Backstage's `catalog.rules`; unset keeps every kind
  * - CATALOG_EXPERIMENTAL_KINDS: `true` applies Backstage's opt-in schemas (`mcp-server` APIs, AiResource)
+ * - CATALOG_WEBHOOK_ALLOW_LOOPBACK: `true` lets webhook URLs reach loopback addresses (still only allowed hosts)
  */
 export function catalogOptionsFrom(settings: Readonly<Record<string, string | undefined>>): CatalogOptions {
   const options: CatalogOptions = {};
@@ -36,6 +37,11 @@ export function catalogOptionsFrom(settings: Readonly<Record<string, string | un
   }
   const kindRules = kindRulesFrom(settings);
   if (kindRules) options.kindRules = kindRules;
+  const loopback = settings.CATALOG_WEBHOOK_ALLOW_LOOPBACK;
+  if (loopback !== undefined && loopback !== '') {
+    if (loopback !== 'true' && loopback !== 'false') throw new Error(`CATALOG_WEBHOOK_ALLOW_LOOPBACK must be "true" or "false", got "${loopback}"`);
+    options.webhooks = { allowLoopback: loopback === 'true' };
+  }
   return options;
 }
 

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { createSourceRoots, loadSchema, rootsOfLocations, type SubgraphModule } from '../../kit';
+import { createSourceRoots, eventsInDatabase, loadSchema, rootsOfLocations, type SubgraphModule } from '../../kit';
 import { PrismaClient } from '../../prisma/catalog/generated/client';
 import type { CatalogContext } from './context';
 import type { OrphanPolicy } from './data/replaceLocationEntities';
@@ -9,6 +9,8 @@ import { createCatalogIngestion } from './ingestion/catalogIngestion';
 import { createSourceReader } from './ingestion/sourceReader';
 import { plugin } from './plugin';
 import { resolvers } from './resolvers';
+import { createCatalogWebhooks } from './webhooks/catalogWebhooks';
+import type { WebhookOptions } from './webhooks/webhookOptions';
 
 /** The project's own demo catalog, loaded at start unless `--no-demo`. */
 export const DEMO_CATALOG = path.resolve(__dirname, '../../demo/catalog/catalog.yaml');
@@ -30,6 +32,8 @@ export interface CatalogOptions {
   eventRetentionMs?: number;
   /** Backstage's opt-in kind schemas, and an allow-list of kinds like its `catalog.rules` (see KindRules). */
   kindRules?: KindRules;
+  /** Webhook bounds and the feed they read (webhooks/webhookOptions.ts); URLs go to `readAllowHosts`. */
+  webhooks?: Partial<WebhookOptions>;
 }
 
 type CatalogServices = CatalogContext & { stopRefresh?: () => void };
@@ -58,10 +62,11 @@ export function createCatalogSubgraph(options: CatalogOptions = {}): SubgraphMod
         kindRules: options.kindRules,
         log: runtime.log,
       });
-      return { prisma, reads: database.reads, ingestion };
+      const webhooks = createCatalogWebhooks(eventsInDatabase('catalog', database.reads), database.kind === 'postgres', { allowHosts: options.readAllowHosts ?? [], ...options.webhooks });
+      return { prisma, reads: database.reads, ingestion, webhooks };
     },
     // Services hold nothing per request; loaders are built lazily per context object.
-    createContext: (services) => ({ prisma: services.prisma, reads: services.reads, ingestion: services.ingestion }),
+    createContext: (services) => ({ prisma: services.prisma, reads: services.reads, ingestion: services.ingestion, webhooks: services.webhooks }),
     afterStart: async (services, runtime) => {
       const targets = [...(runtime.demo ? [DEMO_CATALOG] : []), ...runtime.locations];
       if (!runtime.readInBackground) for (const target of targets) await services.ingestion.registerLocation(target);
@@ -75,8 +80,11 @@ export function createCatalogSubgraph(options: CatalogOptions = {}): SubgraphMod
       }
       const intervalMs = options.refreshIntervalMs ?? 120_000;
       if (intervalMs > 0) services.stopRefresh = services.ingestion.refreshEvery(intervalMs);
+      services.webhooks.start({ prisma: services.prisma, reads: services.reads, policy: runtime.policy, log: runtime.log });
     },
+    useEventSources: (services, sources) => services.webhooks.addSources(sources),
     disposeServices: async (services) => {
+      await services.webhooks.stop();
       services.stopRefresh?.();
       await services.ingestion.idle();
       await services.prisma.$disconnect();

@@ -48,6 +48,8 @@ beforeAll(async () => {
   const policy = loadPolicyFile(path.join(__dirname, 'support/groupPolicy.yaml'));
   platform = await startPlatform({
     subgraph: () => ({ demo: true, policy }),
+    // Webhook URLs on loopback (to a closed port: nothing is delivered, nothing leaves the machine).
+    settings: { CATALOG_READ_ALLOW: '127.0.0.1', CATALOG_WEBHOOK_ALLOW_LOOPBACK: 'true' },
     gateway: {
       // The operation limits are not under test here: one generated selection asks for every field at once.
       limits: { maxTokens: 200_000, maxSelections: 200_000, maxDepth: 20, maxAliases: 2_000, maxCost: 1e9 },
@@ -254,6 +256,24 @@ const ROOT_CASES: Record<string, RootCase> = {
       expect(member).toEqual({ docPage: null });
     },
   },
+  // Webhooks are each caller's own, behind catalog.webhook.manage, which the member lacks.
+  webhooks: {
+    run: async () => {
+      await adminWebhook();
+      const [member, admin] = await Promise.all([asMember('{ webhooks { id } }'), asAdmin('{ webhooks { id } }')]);
+      expect((admin.webhooks as unknown[]).length).toBeGreaterThan(0);
+      expect(member).toEqual({ webhooks: [] });
+    },
+  },
+  webhookDeliveries: {
+    run: async () => {
+      const query = 'query ($id: ID!) { webhookDeliveries(webhookId: $id) { nodes { id } } }';
+      const id = await adminWebhook();
+      expect((await asAdmin(query, { id })).webhookDeliveries).toBeDefined();
+      const member = await postGraphQL(platform.gatewayUrl, query, { id }, { authorization: `Bearer ${MEMBER_TOKEN}` });
+      expect(member.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    },
+  },
   // Definitions, not catalog data: the same for everyone.
   checks: { run: () => sameAsFiltered('{ checks { id name level appliesTo } }') },
   checkRules: { run: () => sameAsFiltered('{ checkRules { name description facts } }') },
@@ -275,6 +295,15 @@ const ROOT_CASES: Record<string, RootCase> = {
     },
   },
 };
+
+let registered: Promise<string> | undefined;
+/** The id of a webhook the admin registered (once). */
+function adminWebhook(): Promise<string> {
+  registered ??= asAdmin('mutation { registerWebhook(input: { url: "http://127.0.0.1:9/parity", secret: "parity-test-webhook-secret" }) { id } }').then(
+    (data) => (data.registerWebhook as { id: string }).id,
+  );
+  return registered;
+}
 
 /** [group ref, the visible entities some check applies to in it], from the admin's view of visible entities and relations. */
 async function scoredVisibleEntities(groupBy: string): Promise<[string | null, string[]][]> {

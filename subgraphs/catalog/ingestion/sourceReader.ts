@@ -134,7 +134,8 @@ async function readLocalFile(realFile: string, file: string, maxBytes: number): 
   }
 }
 
-function hostMatches(pattern: string, url: URL): boolean {
+/** Whether `url` is on a host `pattern` allows (`example.com`, `*.example.com`, `host:port`). */
+export function hostMatches(pattern: string, url: URL): boolean {
   const host = pattern.includes(':') ? url.host : url.hostname;
   return pattern.startsWith('*.') ? host.endsWith(pattern.slice(1)) : host === pattern;
 }

@@ -22,4 +22,6 @@ export const CATALOG_ACTIONS = {
   locationCreate: 'catalog.location.create',
   /** `locations`, `ingestionErrors` (basic; denied reads are empty lists). */
   locationRead: 'catalog.location.read',
+  /** Registering, listing and removing one's own webhooks, their log and redelivery (basic). */
+  webhookManage: 'catalog.webhook.manage',
 } as const;

@@ -22,20 +22,22 @@ import { Query } from './Query';
 import { ingestionQueries } from './ingestionQueries';
 import { ApplyResult } from './ApplyResult';
 import { Relation } from './Relation';
+import { webhookMutations, webhookQueries, webhookTypes } from '../webhooks/webhookResolvers';
 
 export const resolvers: Resolvers = {
   JSON: JSONScalar,
   DateTime: DateTimeScalar,
   Subscription,
-  Query: { ...Query, ...ingestionQueries, ...changeQueries },
+  Query: { ...Query, ...ingestionQueries, ...changeQueries, ...webhookQueries },
   EntityChange,
   EntityVersion,
   ApplyResult,
-  Mutation,
+  Mutation: { ...Mutation, ...webhookMutations },
   Entity,
   Relation,
   EntityConnection,
   CatalogLocation,
+  ...webhookTypes,
   Component: { ...entityFields, ...componentFields },
   API: { ...entityFields, ...apiFields },
   System: { ...entityFields, ...systemFields },
