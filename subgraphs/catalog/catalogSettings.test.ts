@@ -26,5 +26,8 @@ describe('catalogOptionsFrom', () => {
   it('refuses values it cannot mean', () => {
     expect(() => catalogOptionsFrom({ CATALOG_REFRESH_SECONDS: 'soon' })).toThrow(/CATALOG_REFRESH_SECONDS/);
     expect(() => catalogOptionsFrom({ CATALOG_ORPHANS: 'maybe' })).toThrow(/CATALOG_ORPHANS/);
+    expect(() => catalogOptionsFrom({ CATALOG_READ_LEASE_SECONDS: '0' })).toThrow(/CATALOG_READ_LEASE_SECONDS/);
+    expect(() => catalogOptionsFrom({ CATALOG_READ_LEASE_SECONDS: '86400' })).toThrow(/CATALOG_READ_LEASE_SECONDS/);
+    expect(catalogOptionsFrom({ CATALOG_READ_LEASE_SECONDS: '5' })).toEqual({ readLeaseMs: 5_000 });
   });
 });

@@ -6,6 +6,8 @@ import type { CatalogOptions } from '.';
  * - CATALOG_LOCAL_ROOTS: folders local descriptor files may be read from, comma-separated
  *   (besides the demo folder and the folder of each start-up location)
  * - CATALOG_REFRESH_SECONDS: how often locations are read again (0: never; default 120)
+ * - CATALOG_READ_LEASE_SECONDS: how long a replica's claim on a location read holds without a
+ *   heartbeat, so how soon another replica takes over a dead reader's read (default 60)
  * - CATALOG_ORPHANS: `delete` (default: removed one refresh after they are marked) or `keep`
  * - CATALOG_ALLOWED_KINDS: the only kinds accepted, comma-separated (`Component,API,Group`), like
  *   Backstage's `catalog.rules`; unset keeps every kind
@@ -19,6 +21,13 @@ export function catalogOptionsFrom(settings: Readonly<Record<string, string | un
     const seconds = Number(settings.CATALOG_REFRESH_SECONDS);
     if (!Number.isFinite(seconds) || seconds < 0) throw new Error(`CATALOG_REFRESH_SECONDS must be a number of seconds, got "${settings.CATALOG_REFRESH_SECONDS}"`);
     options.refreshIntervalMs = seconds * 1000;
+  }
+  if (settings.CATALOG_READ_LEASE_SECONDS) {
+    const seconds = Number(settings.CATALOG_READ_LEASE_SECONDS);
+    if (!Number.isFinite(seconds) || seconds < 1 || seconds > 3_600) {
+      throw new Error(`CATALOG_READ_LEASE_SECONDS must be a number of seconds from 1 to 3600, got "${settings.CATALOG_READ_LEASE_SECONDS}"`);
+    }
+    options.readLeaseMs = seconds * 1000;
   }
   if (settings.CATALOG_ORPHANS) {
     if (settings.CATALOG_ORPHANS !== 'delete' && settings.CATALOG_ORPHANS !== 'keep') {

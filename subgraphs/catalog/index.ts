@@ -23,6 +23,11 @@ export interface CatalogOptions {
   localRoots?: string[];
   /** How often every location is read again; 0 turns the periodic refresh off. Default 2 minutes. */
   refreshIntervalMs?: number;
+  /**
+   * How long a replica's claim on a location read holds without a heartbeat: how soon
+   * another replica takes over the read of one that died. Default 60 s.
+   */
+  readLeaseMs?: number;
   /** What happens to entities that leave their location. Default: removed one refresh after they are marked. */
   orphans?: OrphanPolicy;
   /** Backstage's opt-in kind schemas, and an allow-list of kinds like its `catalog.rules` (see KindRules). */
@@ -52,6 +57,7 @@ export function createCatalogSubgraph(options: CatalogOptions = {}): SubgraphMod
         orphans: options.orphans ?? { strategy: 'delete', graceMs: 0 },
         kindRules: options.kindRules,
         log: runtime.log,
+        readSchedule: { leaseMs: options.readLeaseMs, intervalMs: options.refreshIntervalMs || undefined },
       });
       return { prisma, reads: database.reads, ingestion };
     },

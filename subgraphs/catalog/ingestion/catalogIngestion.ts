@@ -10,6 +10,7 @@ import { applyDescriptors, type ApplyOutcome, type ReplaceCheck } from './applyD
 import { ingestLocation as ingest } from './ingestLocation';
 import type { KindRules } from '../model/validation/kinds/validateKind';
 import { isUrl, type SourceReader } from './sourceReader';
+import { createClaimedReads, type ClaimedReads, type ReadScheduleOptions } from './claims/claimedReads';
 
 export interface CatalogIngestionOptions {
   reader: SourceReader;
@@ -17,6 +18,8 @@ export interface CatalogIngestionOptions {
   kindRules?: KindRules;
   orphans: OrphanPolicy;
   log: (line: string) => void;
+  /** Leases of reads claimed in the database, shared with other replicas (see ClaimedReads). */
+  readSchedule?: Partial<ReadScheduleOptions>;
 }
 
 export interface CatalogIngestion {
@@ -38,12 +41,15 @@ export interface CatalogIngestion {
   refreshEvery(intervalMs: number): () => void;
   /** Resolves when no ingestion is running: shutdown waits here so nothing is half-written. */
   idle(): Promise<void>;
+  /** This replica's claims on location reads, and what it read. */
+  readonly reads: ClaimedReads;
 }
 
 /**
  * Ingestion runs one piece of work at a time, in a queue: two reads of one catalog
  * never race, writes through the graph wait their turn, and stopping waits for the
- * work in flight.
+ * work in flight. Across replicas, each read is claimed in the database first (see
+ * ClaimedReads): one replica reads a location at a time, and due reads are shared out.
  */
 export function createCatalogIngestion(prisma: PrismaClient, options: CatalogIngestionOptions): CatalogIngestion {
   let queue: Promise<unknown> = Promise.resolve();
@@ -52,8 +58,15 @@ export function createCatalogIngestion(prisma: PrismaClient, options: CatalogIng
     queue = run.catch(() => undefined);
     return run;
   };
+  const schedule: ReadScheduleOptions = { ...options.readSchedule, intervalMs: options.readSchedule?.intervalMs ?? 120_000 };
+  const reads = createClaimedReads(
+    prisma,
+    schedule,
+    async (id) => ingest(prisma, await prisma.location.findUniqueOrThrow({ where: { id } }), options),
+    options.log,
+  );
   const refresh = async (location: LocationRecord) => {
-    await ingest(prisma, location, options);
+    await reads.readNow(location.id);
     return prisma.location.findUniqueOrThrow({ where: { id: location.id } });
   };
   const ingestion: CatalogIngestion = {
@@ -81,19 +94,34 @@ export function createCatalogIngestion(prisma: PrismaClient, options: CatalogIng
     refreshAll: () =>
       enqueue(async () => {
         const locations = await prisma.location.findMany({ where: { NOT: { type: 'direct' } }, orderBy: { createdAt: 'asc' } });
-        for (const location of locations) await ingest(prisma, location, options);
+        for (const location of locations) await reads.readNow(location.id);
       }),
     unregisterLocation: (id) => enqueue(() => deleteLocation(prisma, id)),
     apply: (yaml, dryRun, mayReplace) => enqueue(() => applyDescriptors(prisma, yaml, dryRun, mayReplace, options.kindRules)),
     removeEntity: (ref) => enqueue(() => deleteEntity(prisma, ref)),
     refreshEvery: (intervalMs) => {
-      const timer = setInterval(() => {
-        ingestion.refreshAll().catch((error) => options.log(`catalog: periodic refresh failed: ${error}`));
-      }, intervalMs);
-      timer.unref();
-      return () => clearInterval(timer);
+      schedule.intervalMs = intervalMs;
+      // Each replica looks for due reads this often (a small indexed query), at its own
+      // jittered pace; the due times themselves spread the reads.
+      const pollMs = Math.min(intervalMs, 5_000);
+      let stopped = false;
+      let timer: NodeJS.Timeout | undefined;
+      const poll = async () => {
+        try {
+          while (!stopped && (await enqueue(() => reads.readNextDue())));
+        } catch (error) {
+          options.log(`catalog: a periodic read failed (retried with backoff): ${error instanceof Error ? error.message : String(error)}`);
+        }
+        if (!stopped) timer = setTimeout(poll, pollMs * (0.5 + Math.random())).unref();
+      };
+      timer = setTimeout(poll, pollMs * (0.5 + Math.random())).unref();
+      return () => {
+        stopped = true;
+        clearTimeout(timer);
+      };
     },
     idle: () => queue.then(() => undefined),
+    reads,
   };
   return ingestion;
 }
