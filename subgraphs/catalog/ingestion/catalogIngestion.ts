@@ -34,7 +34,7 @@ export interface CatalogIngestion {
   /** Removes a location and every entity it provided. */
   unregisterLocation(id: string): Promise<boolean>;
   /** Validates descriptor YAML and, unless `dryRun`, stores it at once (the direct write path). */
-  apply(yaml: string, dryRun: boolean, mayReplace?: ReplaceCheck): Promise<ApplyOutcome>;
+  apply(yaml: string, dryRun: boolean, mayReplace?: ReplaceCheck, expectedVersion?: string): Promise<ApplyOutcome>;
   /** Removes one entity (one a location provides comes back at its next refresh). */
   removeEntity(ref: string): Promise<boolean>;
   /** Re-reads every location every `intervalMs`; returns a function that stops it. */
@@ -97,7 +97,8 @@ export function createCatalogIngestion(prisma: PrismaClient, options: CatalogIng
         for (const location of locations) await reads.readNow(location.id);
       }),
     unregisterLocation: (id) => enqueue(() => deleteLocation(prisma, id)),
-    apply: (yaml, dryRun, mayReplace) => enqueue(() => applyDescriptors(prisma, yaml, dryRun, mayReplace, options.kindRules)),
+    apply: (yaml, dryRun, mayReplace, expectedVersion) =>
+      enqueue(() => applyDescriptors(prisma, yaml, dryRun, mayReplace, options.kindRules, expectedVersion)),
     removeEntity: (ref) => enqueue(() => deleteEntity(prisma, ref)),
     refreshEvery: (intervalMs) => {
       schedule.intervalMs = intervalMs;
