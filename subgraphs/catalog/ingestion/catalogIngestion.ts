@@ -45,24 +45,40 @@ export interface CatalogIngestion {
   readonly reads: ClaimedReads;
 }
 
+/** Runs work one piece at a time, in the order it was asked for. */
+function serialQueue() {
+  let last: Promise<unknown> = Promise.resolve();
+  return {
+    run<T>(work: () => Promise<T>): Promise<T> {
+      const run = last.then(work, work);
+      last = run.catch(() => undefined);
+      return run;
+    },
+    idle: () => last.then(() => undefined),
+  };
+}
+
 /**
- * Ingestion runs one piece of work at a time, in a queue: two reads of one catalog
- * never race, writes through the graph wait their turn, and stopping waits for the
- * work in flight. Across replicas, each read is claimed in the database first (see
- * ClaimedReads): one replica reads a location at a time, and due reads are shared out.
+/**
+ * Two queues. Location work (register, refresh, unregister) runs one at a time, so two
+ * reads of one catalog never race. Every write transaction (a read's batch, its last
+ * step, applyEntities, removeEntity) takes its turn in the write queue: a write through
+ * the graph waits for the batch in flight, not for the whole read. A location job may
+ * wait for the write queue; a write never waits for the location queue, so neither
+ * blocks the other for good. Stopping waits for both. Across replicas, each read is
+ * claimed in the database first (see ClaimedReads): one replica reads a location at a
+ * time, and due reads are shared out.
  */
 export function createCatalogIngestion(prisma: PrismaClient, options: CatalogIngestionOptions): CatalogIngestion {
-  let queue: Promise<unknown> = Promise.resolve();
-  const enqueue = <T>(work: () => Promise<T>): Promise<T> => {
-    const run = queue.then(work, work);
-    queue = run.catch(() => undefined);
-    return run;
-  };
+  const locations = serialQueue();
+  const writes = serialQueue();
+  const enqueue = locations.run;
+  const ingestOptions = { ...options, turn: writes.run };
   const schedule: ReadScheduleOptions = { ...options.readSchedule, intervalMs: options.readSchedule?.intervalMs ?? 120_000 };
   const reads = createClaimedReads(
     prisma,
     schedule,
-    async (id) => ingest(prisma, await prisma.location.findUniqueOrThrow({ where: { id } }), options),
+    async (id) => ingest(prisma, await prisma.location.findUniqueOrThrow({ where: { id } }), ingestOptions),
     options.log,
   );
   const refresh = async (location: LocationRecord) => {
@@ -93,13 +109,16 @@ export function createCatalogIngestion(prisma: PrismaClient, options: CatalogIng
       }),
     refreshAll: () =>
       enqueue(async () => {
-        const locations = await prisma.location.findMany({ where: { NOT: { type: 'direct' } }, orderBy: { createdAt: 'asc' } });
-        for (const location of locations) await reads.readNow(location.id);
+        const registered = await prisma.location.findMany({ where: { NOT: { type: 'direct' } }, orderBy: { createdAt: 'asc' } });
+        // One location failing (its error is recorded on it) does not keep the others stale.
+        for (const location of registered) {
+          await reads.readNow(location.id).catch((error) => options.log(`catalog: reading ${location.target} failed: ${error}`));
+        }
       }),
-    unregisterLocation: (id) => enqueue(() => deleteLocation(prisma, id)),
+    unregisterLocation: (id) => enqueue(() => writes.run(() => deleteLocation(prisma, id))),
     apply: (yaml, dryRun, mayReplace, expectedVersion) =>
-      enqueue(() => applyDescriptors(prisma, yaml, dryRun, mayReplace, options.kindRules, expectedVersion)),
-    removeEntity: (ref) => enqueue(() => deleteEntity(prisma, ref)),
+      writes.run(() => applyDescriptors(prisma, yaml, dryRun, mayReplace, options.kindRules, expectedVersion)),
+    removeEntity: (ref) => writes.run(() => deleteEntity(prisma, ref)),
     refreshEvery: (intervalMs) => {
       schedule.intervalMs = intervalMs;
       // Each replica looks for due reads this often (a small indexed query), at its own
@@ -121,7 +140,10 @@ export function createCatalogIngestion(prisma: PrismaClient, options: CatalogIng
         clearTimeout(timer);
       };
     },
-    idle: () => queue.then(() => undefined),
+    idle: async () => {
+      await locations.idle();
+      await writes.idle();
+    },
     reads,
   };
   return ingestion;
