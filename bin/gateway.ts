@@ -18,7 +18,8 @@ import { MCP_FLAGS, MCP_USAGE, mcpOptionsFrom } from './mcpOptions';
 import { AUTH_FLAGS, AUTH_USAGE, describeAuth, gatewayAuthFrom } from './authOptions';
 import { gatewayOptionsFromEnv, positiveIntegerFlag, subgraphSecretFromEnv } from './hardeningOptions';
 import { REGISTRY_TOKEN_VARIABLE } from './registryOptions';
-import { exitWith, log, onShutdown, parsePort, parseSubgraphUrls } from './runtimeOptions';
+import { exitWith, log, logAs, onShutdown, parsePort, parseSubgraphUrls } from './runtimeOptions';
+import { metricsTokenFromEnv, OBSERVABILITY_USAGE, withTracing } from './observabilityOptions';
 
 /** The web UI, built by `npm run build:web` (part of `npm install`), served at `/`. */
 const WEB_APP_DIR = path.resolve(__dirname, '../clients/web/dist');
@@ -51,7 +52,8 @@ ${AUTH_USAGE}
 ${MCP_USAGE}
 Without --anonymous, a request without valid credentials is 401 (docs/permissions.md).
 Subgraph requests are signed with $ENSEMBLE_SUBGRAPH_SECRET, which is required unless
---insecure-dev is given. Operation limits: ENSEMBLE_MAX_* (see docs/hardening.md).`;
+--insecure-dev is given. Operation limits: ENSEMBLE_MAX_* (see docs/hardening.md).
+${OBSERVABILITY_USAGE}`;
 
 async function main() {
   const { values } = parseArgs({
@@ -76,6 +78,8 @@ async function main() {
     },
   });
   if (values.help) return console.log(USAGE);
+  logAs('gateway');
+  const traced = withTracing('ensemble-gateway');
   if ([values.supergraph, values.subgraph.length, values.registry].filter(Boolean).length > 1) {
     throw new Error('Give one of --supergraph, --subgraph or --registry');
   }
@@ -111,13 +115,14 @@ async function main() {
     supergraph,
     log,
     subgraphSecret,
+    metricsToken: metricsTokenFromEnv(),
     production: values.production || fromEnv.production,
     corsOrigins: values['cors-origin'].length ? values['cors-origin'] : fromEnv.corsOrigins,
     subgraphTimeoutMs: positiveIntegerFlag('subgraph-timeout', values['subgraph-timeout']) ?? fromEnv.subgraphTimeoutMs,
     // As `npm start` runs it (and as the benchmark measures it).
     performance: { hoistLiterals: true, leanPath: process.env.ENSEMBLE_LEAN_PATH !== 'off' },
   });
-  onShutdown(gateway.stop);
+  onShutdown(traced(gateway.stop));
   log(`gateway ready at ${gateway.url}`);
 }
 

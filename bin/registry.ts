@@ -12,7 +12,8 @@ import { startRegistryServer } from '../registry/startRegistryServer';
 import { AUTH_FLAGS, AUTH_USAGE, describeAuth, gatewayAuthFrom } from './authOptions';
 import { positiveIntegerFlag } from './hardeningOptions';
 import { parseOwners } from './registryOptions';
-import { databaseUrlFor, exitWith, log, onShutdown, parsePort } from './runtimeOptions';
+import { databaseUrlFor, exitWith, log, logAs, onShutdown, parsePort } from './runtimeOptions';
+import { metricsTokenFromEnv, OBSERVABILITY_USAGE, withTracing } from './observabilityOptions';
 
 const PERSISTED_DOCUMENTS = path.resolve(__dirname, '../clients/generated/persisted-documents.json');
 
@@ -28,7 +29,8 @@ const USAGE = `Usage: npm run registry -- [options]
   --persisted-documents <f>   operations the check protects (default: clients/generated/persisted-documents.json)
   --usage-window-days <n>     how far back recorded traffic counts in checks (default 7)
 ${AUTH_USAGE}
-Its database is $REGISTRY_DATABASE_URL (postgres://...), or embedded PGlite in --data-dir.`;
+Its database is $REGISTRY_DATABASE_URL (postgres://...), or embedded PGlite in --data-dir.
+${OBSERVABILITY_USAGE}`;
 
 async function main() {
   const { values } = parseArgs({
@@ -47,6 +49,8 @@ async function main() {
     },
   });
   if (values.help) return console.log(USAGE);
+  logAs('registry');
+  const traced = withTracing('ensemble-registry');
   const auth = gatewayAuthFrom(values);
   log(describeAuth(auth, null));
   const days = positiveIntegerFlag('usage-window-days', values['usage-window-days']) ?? 7;
@@ -57,10 +61,11 @@ async function main() {
     persisted: [{ client: 'ensemble clients (persisted documents)', documents: readPersistedDocuments(values['persisted-documents']) }],
     usageWindowMs: days * 86_400_000,
     auth,
+    metricsToken: metricsTokenFromEnv(),
     access: { owners: parseOwners(values.owner), admins: values.admin, anonymous: values.anonymous },
     log,
   });
-  onShutdown(registry.stop);
+  onShutdown(traced(registry.stop));
   log(`registry ready at ${registry.url}/registry/`);
 }
 

@@ -1,4 +1,5 @@
 import { defaultDatabaseUrl } from '../kit';
+import { createProcessLog, logFormatFrom } from '../kit/observability/processLog';
 
 /**
  * What entry points read from the environment, in one place: only `bin/` reads
@@ -9,8 +10,16 @@ export function databaseUrlFor(subgraph: string, options: { dataDir: string; inM
   return process.env[variable] || defaultDatabaseUrl(subgraph, options);
 }
 
+let processLog = createProcessLog(logFormatFrom(process.env), 'ensemble');
+
+/** Readable lines on a terminal, JSON with trace ids in production (kit/observability/processLog.ts). */
 export function log(line: string): void {
-  console.log(`${new Date().toISOString().slice(11, 19)} ${line}`);
+  processLog(line);
+}
+
+/** Names the process's role in JSON log lines (`service`): gateway, registry, a subgraph's name. */
+export function logAs(service: string): void {
+  processLog = createProcessLog(logFormatFrom(process.env), service);
 }
 
 /** Parses `name=url` pairs given with `--subgraph`. */

@@ -21,6 +21,7 @@ import { gatewayOptionsFromEnv, SECRET_VARIABLE, subgraphOptionsFromEnv } from '
 import { portOrFreePort } from '../kit/server/freePort';
 import { databaseUrlFor, exitWith, log, onShutdown, parsePort } from './runtimeOptions';
 import { startEmbeddedRegistry } from './startEmbeddedRegistry';
+import { metricsTokenFromEnv, OBSERVABILITY_USAGE, withTracing } from './observabilityOptions';
 
 /** The web UI, built by `npm run build:web` (part of `npm install`), served at `/`. */
 const WEB_APP_DIR = path.resolve(__dirname, '../clients/web/dist');
@@ -43,7 +44,8 @@ ${MCP_USAGE}
 ${POLICY_USAGE}
 Each subgraph's database URL can be set with <NAME>_DATABASE_URL, e.g. CATALOG_DATABASE_URL.
 Gateway and subgraphs sign with $ENSEMBLE_SUBGRAPH_SECRET, or a random secret made per run.
-Limits and timeouts: ENSEMBLE_* variables (see docs/hardening.md).`;
+Limits and timeouts: ENSEMBLE_* variables (see docs/hardening.md).
+${OBSERVABILITY_USAGE}`;
 
 async function main() {
   const { values } = parseArgs({
@@ -62,6 +64,8 @@ async function main() {
     },
   });
   if (values.help) return console.log(USAGE);
+  const traced = withTracing('ensemble');
+  const metricsToken = metricsTokenFromEnv();
   // Known before anything starts, so plugins that read the graph can be told where it is.
   const port = await portOrFreePort(parsePort(values.port ?? process.env.PORT, 4000));
   // The catalog reads its locations while the platform serves (its progress is logged).
@@ -80,7 +84,7 @@ async function main() {
   const running: RunningSubgraph[] = [];
   let stopGateway: (() => Promise<void>) | undefined;
   const registry = await startEmbeddedRegistry({ dataDir: values['data-dir'], inMemory: values['in-memory'], auth, log });
-  onShutdown(async () => {
+  onShutdown(traced(async () => {
     await stopGateway?.();
     log('gateway stopped');
     await registry.stop();
@@ -88,14 +92,14 @@ async function main() {
       await subgraph.stop();
       log(`subgraph ${subgraph.name} stopped`);
     }
-  });
+  }));
   // Started together: each database opens and migrates in its own thread (kit/database/pgliteThread.ts).
   const started = await Promise.all(
     SUBGRAPHS.map(async (entry) => {
       const databaseUrl = databaseUrlFor(entry.name, { dataDir: values['data-dir'], inMemory: values['in-memory'] });
       const database = { ...subgraphFromEnv.database, pglite: 'thread' as const };
       const module = await entry.load(settings);
-      const subgraph = await startSubgraph(module, { ...subgraphFromEnv, database, port: 0, databaseUrl, runtime, gatewaySecret: secret, policy });
+      const subgraph = await startSubgraph(module, { ...subgraphFromEnv, database, port: 0, databaseUrl, runtime, gatewaySecret: secret, policy, metricsToken });
       running.push(subgraph);
       // The gateway calls it directly, on the same services and policy (bench/README.md: the in-process lever).
       const direct = await createInProcessSubgraph(await entry.load(settings), subgraph.services, { policy, secret, maxEntityRepresentations: subgraphFromEnv.maxEntityRepresentations, log });
@@ -115,6 +119,7 @@ async function main() {
     routes: registry.routes,
     log,
     subgraphSecret: secret,
+    metricsToken,
     auth,
     mcp: mcpOptionsFrom(values.mcp),
     performance: { inProcess: started.map(({ direct }) => direct), hoistLiterals: true, leanPath: process.env.ENSEMBLE_LEAN_PATH !== 'off' },

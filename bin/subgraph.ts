@@ -12,7 +12,8 @@ import { findSubgraph, SUBGRAPHS } from '../supergraph.config';
 import { POLICY_USAGE, policyFrom } from './authOptions';
 import { subgraphOptionsFromEnv, subgraphSecretFromEnv } from './hardeningOptions';
 import { REGISTRY_TOKEN_VARIABLE } from './registryOptions';
-import { databaseUrlFor, exitWith, log, onShutdown, parsePort } from './runtimeOptions';
+import { databaseUrlFor, exitWith, log, logAs, onShutdown, parsePort } from './runtimeOptions';
+import { metricsTokenFromEnv, OBSERVABILITY_USAGE, withTracing } from './observabilityOptions';
 
 const USAGE = `Usage: npm run subgraph -- <name> [options]
   <name>              one of: ${SUBGRAPHS.map((entry) => entry.name).join(', ')}
@@ -30,7 +31,8 @@ ${POLICY_USAGE}
 /graphql answers only requests the gateway signed with $ENSEMBLE_SUBGRAPH_SECRET, which is
 required unless --insecure-dev is given. Timeouts and caps: ENSEMBLE_* (see docs/hardening.md).
 Settings the plugins declare (subgraphs/<name>/plugin.ts), read from the environment:
-${describePluginSettings(SUBGRAPHS)}`;
+${describePluginSettings(SUBGRAPHS)}
+${OBSERVABILITY_USAGE}`;
 
 async function main() {
   const { values, positionals } = parseArgs({
@@ -55,6 +57,9 @@ async function main() {
     return;
   }
   const entry = findSubgraph(positionals[0]);
+  logAs(entry.name);
+  // Before the database opens: its statements are traced only if tracing is on by then.
+  const traced = withTracing(`ensemble-${entry.name}`);
   const gatewaySecret = subgraphSecretFromEnv(values['insecure-dev']);
   if (gatewaySecret === null) log(`warning: --insecure-dev: subgraph ${entry.name} accepts unsigned requests from anyone`);
   const databaseUrl = databaseUrlFor(entry.name, { dataDir: values['data-dir'], inMemory: values['in-memory'] });
@@ -62,13 +67,14 @@ async function main() {
   const subgraph = await startSubgraph(module, {
     ...subgraphOptionsFromEnv(),
     policy: policyFrom(values.policy),
+    metricsToken: metricsTokenFromEnv(),
     gatewaySecret,
     port: parsePort(values.port, entry.port),
     host: values.host,
     databaseUrl,
     runtime: { demo: values.demo, locations: values.location, log },
   });
-  onShutdown(subgraph.stop);
+  onShutdown(traced(subgraph.stop));
   log(`subgraph ${entry.name} ready at ${subgraph.url}`);
   if (values['publish-to']) {
     const routingUrl = values['routing-url'] ?? subgraph.url;

@@ -18,6 +18,10 @@ import { followRegistry, type RegistrySourceOptions } from './registry/followReg
 import { supergraphVersionHeader } from './registry/supergraphVersionHeader';
 import { useUsageReporting } from './registry/useUsageReporting';
 import { mcpRoutes, type GatewayMcpOptions } from './mcp/mcpRoutes';
+import { processMetrics, type ProcessMetrics } from '../kit/observability/metrics';
+import { countGraphQLErrors } from '../kit/observability/countGraphQLErrors';
+import { observeSubgraphFetches, withTraceparent } from '../kit/observability/observeSubgraphFetches';
+import { tracingEnabled } from '../kit/observability/tracing';
 
 /** Where the supergraph comes from: composed from running subgraphs, or a composed file's SDL. */
 export type SupergraphSource =
@@ -65,6 +69,10 @@ export interface GatewayOptions {
   performance?: GatewayPerformanceOptions;
   /** The MCP server at /mcp (gateway/mcp). Default `{ mode: 'read-only' }`. */
   mcp?: GatewayMcpOptions;
+  /** Where its numbers go: default the process's registry (kit/observability/metrics.ts). */
+  metrics?: ProcessMetrics;
+  /** Bearer token GET /metrics requires; without one only loopback callers may read it. */
+  metricsToken?: string;
 }
 
 export interface RunningGateway {
@@ -81,7 +89,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const production = options.production ?? false;
   const subgraphTimeoutMs = options.subgraphTimeoutMs ?? 10_000;
   const agents = createSubgraphAgents();
-  const fetcher = createSubgraphFetcher({ timeoutMs: subgraphTimeoutMs, secret: options.subgraphSecret, agents });
+  const metrics = options.metrics ?? processMetrics();
+  const signedFetcher = createSubgraphFetcher({ timeoutMs: subgraphTimeoutMs, secret: options.subgraphSecret, agents });
+  // Subgraph calls carry the trace on only when tracing is on: no header copy otherwise.
+  const fetcher = tracingEnabled() ? withTraceparent(signedFetcher) : signedFetcher;
   const probe = createSubgraphFetcher({ timeoutMs: options.readinessTimeoutMs ?? 2_000, secret: options.subgraphSecret, agents });
   // Filled as the gateway builds a data source per subgraph of the supergraph it loads.
   const subgraphs = new Map<string, string>();
@@ -102,7 +113,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     buildService: ({ name, url }) => {
       if (!url) throw new Error(`Subgraph ${name} has no URL in the supergraph`);
       subgraphs.set(name, url);
-      return performance.dataSource(name, new IdentityForwardingDataSource({ name, url, fetcher, timeoutMs: subgraphTimeoutMs, log: options.log }));
+      const remote = new IdentityForwardingDataSource({ name, url, fetcher, timeoutMs: subgraphTimeoutMs, log: options.log });
+      return performance.dataSource(name, observeSubgraphFetches(name, remote, metrics));
     },
     ...performance.gatewayConfig,
   });
@@ -132,7 +144,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     parseOptions: limits.parseOptions,
     maxRecursiveSelections: limits.maxRecursiveSelections,
     plugins: [ApolloServerPluginLandingPageDisabled(), ...limits.plugins, ...(persisted ? [persisted.plugin] : []), ...performance.plugins,
-      ...(follower ? [supergraphVersionHeader(follower.version)] : []), ...(usage ? [usage.plugin] : [])],
+      ...(follower ? [supergraphVersionHeader(follower.version)] : []), ...(usage ? [usage.plugin] : []), countGraphQLErrors(metrics, 'gateway')],
   });
   await server.start();
   let port = options.port;
@@ -164,7 +176,14 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         subgraphs: await checkSubgraphs(subgraphs, probe),
       })),
     },
-    { port: options.port, host: options.host, log: options.log, fallback: options.webApp },
+    {
+      port: options.port,
+      host: options.host,
+      log: options.log,
+      fallback: options.webApp,
+      // Public: a caller's traceparent does not pick the trace its request lands in.
+      observe: { metrics, service: 'gateway', metricsToken: options.metricsToken, traceparent: 'ignore' },
+    },
   );
   port = http.port;
   return {

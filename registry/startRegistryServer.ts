@@ -1,5 +1,6 @@
 import { createAuthenticator, type GatewayAuthOptions } from '../gateway/auth/createAuthenticator';
 import { healthRoute, listen, type Routes } from '../kit';
+import { processMetrics, type ProcessMetrics } from '../kit/observability/metrics';
 import { createRegistry, type Registry, type RegistryOptions } from './createRegistry';
 import { registryRoutes } from './http/registryRoutes';
 import { registryAccess, type RegistryAccessOptions } from './registryAccess';
@@ -10,6 +11,10 @@ export interface RegistryServerOptions extends RegistryOptions {
   auth: GatewayAuthOptions;
   access: RegistryAccessOptions;
   log: (line: string) => void;
+  /** Where its numbers go: default the process's registry. */
+  metrics?: ProcessMetrics;
+  /** Bearer token GET /metrics requires; without one only loopback callers may read it. */
+  metricsToken?: string;
 }
 
 export interface RunningRegistry {
@@ -32,7 +37,12 @@ export async function startRegistryServer(options: RegistryServerOptions): Promi
         '/healthz': healthRoute(async () => ({ service: 'registry' })),
         '/readyz': healthRoute(async () => ({ service: 'registry', supergraphVersion: await registry.currentVersion() })),
       },
-      { port: options.port, host: options.host, log: options.log },
+      {
+        port: options.port,
+        host: options.host,
+        log: options.log,
+        observe: { metrics: options.metrics ?? processMetrics(), service: 'registry', metricsToken: options.metricsToken },
+      },
     );
     return {
       url: `http://${options.host ?? '127.0.0.1'}:${http.port}`,

@@ -5,6 +5,10 @@ import type { SqlDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import { Pool, types as pgTypes, type QueryConfig } from 'pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { countingAdapter } from './countingAdapter';
+import type { DatabaseLoad } from '../observability/metrics';
+import { traceDatabase } from '../observability/traceDatabase';
+import { tracingEnabled } from '../observability/tracing';
+import { wrapStatements } from './wrapStatements';
 import { parseDatabaseUrl } from './databaseUrl';
 import { PgliteThread } from './pgliteThread';
 import { preparedPglite } from './preparedPglite';
@@ -43,12 +47,16 @@ export interface Database {
   sql: SqlClient;
   /** Subgraphs' own SQL reads on hot paths, past Prisma's client (see SqlReads); counted by `onQuery` as Prisma's are. */
   reads: SqlReads;
+  /** How busy its connections are now (the /metrics database gauges). */
+  load(): DatabaseLoad;
   close(): Promise<void>;
 }
 
 export async function openDatabase(url: string, options: DatabaseOptions = {}): Promise<Database> {
   const location = parseDatabaseUrl(url);
-  const database = location.kind === 'postgres' ? openPostgres(location.url, options) : await openPglite(location.dataDir, options.pglite ?? 'inline');
+  const opened = location.kind === 'postgres' ? openPostgres(location.url, options) : await openPglite(location.dataDir, options.pglite ?? 'inline');
+  // A span per statement only when tracing is on: otherwise nothing is wrapped.
+  const database = tracingEnabled() ? traceDatabase(opened) : opened;
   const { onQuery } = options;
   if (!onQuery) return database;
   return {
@@ -133,6 +141,7 @@ function openPostgres(url: string, options: DatabaseOptions): Database {
         }
       },
     },
+    load: () => ({ pool: { total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount } }),
     close: () => pool.end(),
   };
 }
@@ -156,11 +165,22 @@ async function openPglite(dataDir: string | undefined, where: 'thread' | 'inline
     query: async <Row>(sql: string, params?: unknown[]) => (await client.query<Row>(sql, params)).rows,
   });
   const prepared = preparedPglite(db);
+  // One connection answers statements in turn: those sent and not yet answered are its queue.
+  let queued = 0;
+  const counted = async <T>(run: () => Promise<T>) => {
+    queued++;
+    try {
+      return await run();
+    } finally {
+      queued--;
+    }
+  };
   return {
     kind: 'pglite',
     // Prisma's statements and the reads through named prepared statements: parsed and planned once.
-    adapter: new PrismaPGlite(prepared),
-    reads: readsOf((text, values) => prepared.query(text, values, { parsers: { [TIMESTAMP_OID]: utcTimestamp } })),
+    adapter: wrapStatements(new PrismaPGlite(prepared), (_sql, run) => counted(run)),
+    reads: readsOf((text, values) => counted(() => prepared.query(text, values, { parsers: { [TIMESTAMP_OID]: utcTimestamp } }))),
+    load: () => ({ queueDepth: queued }),
     sql: { ...executor(db), transaction: (work) => db.transaction((tx) => work(executor(tx))) },
     // PGlite flushes its files on close: skipping it can leave a half-written data directory.
     close: () => db.close(),

@@ -12,11 +12,15 @@ import { limitArguments } from './limitArguments';
 import { acceptConcreteEntityTypes } from './acceptConcreteEntityTypes';
 import { limitEntityRepresentations } from './limitEntityRepresentations';
 import type { SubgraphModule } from './subgraphModule';
+import { countGraphQLErrors } from '../observability/countGraphQLErrors';
+import type { ProcessMetrics } from '../observability/metrics';
 
 export interface SubgraphServerOptions {
   /** Largest `_entities` representations list per request. Default 1,000. */
   maxEntityRepresentations?: number;
   log: (line: string) => void;
+  /** Counts the errors of its answers by code (ensemble_graphql_errors_total). */
+  metrics?: ProcessMetrics;
 }
 
 /**
@@ -41,6 +45,11 @@ export function createSubgraphServer<Context extends object>(module: SubgraphMod
     formatError: createFormatError((error) => options.log(`${module.name}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`)),
     // No inline traces and no cache-control hints: nothing here reads them, and both cost
     // every request (cache control wraps every field's resolver to collect hints).
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled()],
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginInlineTraceDisabled(),
+      ApolloServerPluginCacheControlDisabled(),
+      ...(options.metrics ? [countGraphQLErrors(options.metrics, module.name)] : []),
+    ],
   });
 }

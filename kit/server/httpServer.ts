@@ -1,6 +1,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { sendError, type HttpHandler } from './graphqlHandler';
+import { metricsRoute } from '../observability/metricsRoute';
+import { observeRequest, routeLabel, type ObserveOptions } from '../observability/observeRequests';
 
 /** Routes by exact path; anything else is 404. */
 export type Routes = Record<string, HttpHandler>;
@@ -27,6 +29,8 @@ export interface ListenOptions {
   log: (line: string) => void;
   /** Answers paths no route names (the web UI); without it they are 404. */
   fallback?: HttpHandler;
+  /** Counts and times every answer, serves GET /metrics, and traces requests when tracing is on. */
+  observe?: ObserveOptions;
 }
 
 /**
@@ -37,7 +41,9 @@ export interface ListenOptions {
  */
 const IDLE_GRACE_MS = 1_000;
 
-export async function listen(routes: Routes, options: ListenOptions): Promise<ListeningServer> {
+export async function listen(ownRoutes: Routes, options: ListenOptions): Promise<ListeningServer> {
+  const observe = options.observe;
+  const routes = observe ? { ...ownRoutes, '/metrics': metricsRoute(observe.metrics, observe.metricsToken) } : ownRoutes;
   let closing = false;
   const inFlight = new Set<ServerResponse>();
   /** Each open connection and how many of its requests are being answered. */
@@ -57,7 +63,9 @@ export async function listen(routes: Routes, options: ListenOptions): Promise<Li
       // Node closes a `Connection: close` answer's socket itself; this covers any other.
       if (closing) endIfIdle(socket);
     });
-    void route(routes, request, response, options);
+    const path = pathOf(request);
+    if (!observe) return void route(routes, path, request, response, options);
+    void observeRequest(observe, routeLabel(routes, path, options.fallback !== undefined), request, response, () => route(routes, path, request, response, options));
   });
   server.on('connection', (socket: Socket) => {
     connections.set(socket, 0);
@@ -92,8 +100,9 @@ export async function listen(routes: Routes, options: ListenOptions): Promise<Li
   };
 }
 
-async function route(routes: Routes, request: IncomingMessage, response: ServerResponse, options: ListenOptions): Promise<void> {
-  const path = new URL(request.url ?? '/', 'http://localhost').pathname;
+const pathOf = (request: IncomingMessage) => new URL(request.url ?? '/', 'http://localhost').pathname;
+
+async function route(routes: Routes, path: string, request: IncomingMessage, response: ServerResponse, options: ListenOptions): Promise<void> {
   const handler = routes[path] ?? options.fallback;
   const log = options.log;
   try {

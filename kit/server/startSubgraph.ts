@@ -9,6 +9,7 @@ import { assertUsableSecret } from '../security/subgraphSecret';
 import { createSubgraphServer } from './createSubgraphServer';
 import { createGraphQLHandler } from './graphqlHandler';
 import { healthRoute, listen, type ListeningServer } from './httpServer';
+import { processMetrics, type ProcessMetrics } from '../observability/metrics';
 import type { SubgraphModule, SubgraphRuntime } from './subgraphModule';
 
 export interface StartSubgraphOptions {
@@ -34,6 +35,10 @@ export interface StartSubgraphOptions {
    * gets this far).
    */
   policy?: Policy;
+  /** Where its numbers go: default the process's registry (kit/observability/metrics.ts). */
+  metrics?: ProcessMetrics;
+  /** Bearer token GET /metrics requires; without one only loopback callers may read it. */
+  metricsToken?: string;
 }
 
 export interface RunningSubgraph<Services = unknown> {
@@ -53,7 +58,10 @@ export async function startSubgraph<Services, Context extends object>(
 ): Promise<RunningSubgraph<Services>> {
   if (options.gatewaySecret !== null) assertUsableSecret(options.gatewaySecret, 'The gateway secret');
   const policy = options.policy ?? ALLOW_ALL_POLICY;
+  const metrics = options.metrics ?? processMetrics();
+  const runtime = { ...options.runtime, metrics };
   const database = await openDatabase(options.databaseUrl, options.database);
+  const unwatchDatabase = metrics.watchDatabase(module.name, () => database.load());
   let services: Services | undefined;
   let http: ListeningServer | undefined;
   let apollo: ApolloServer<Context> | undefined;
@@ -64,13 +72,14 @@ export async function startSubgraph<Services, Context extends object>(
       await http?.close();
       await apollo?.stop();
       if (services !== undefined) await module.disposeServices?.(services);
+      unwatchDatabase();
       await database.close();
     })());
   try {
     await applyMigrations(database.sql, module.migrationsDir);
-    services = await module.createServices(database, options.runtime);
+    services = await module.createServices(database, runtime);
     const ready = services;
-    apollo = createSubgraphServer(module, { maxEntityRepresentations: options.maxEntityRepresentations, log: options.runtime.log });
+    apollo = createSubgraphServer(module, { maxEntityRepresentations: options.maxEntityRepresentations, log: options.runtime.log, metrics });
     await apollo.start();
     http = await listen(
       {
@@ -98,10 +107,16 @@ export async function startSubgraph<Services, Context extends object>(
         '/readyz': healthRoute(async () => readiness(module.name, database)),
         ...module.routes?.(ready),
       },
-      { port: options.port, host: options.host, log: options.runtime.log },
+      {
+        port: options.port,
+        host: options.host,
+        log: options.runtime.log,
+        // Only signed gateway calls reach /graphql, so their traceparent is followed.
+        observe: { metrics, service: module.name, metricsToken: options.metricsToken, traceparent: 'follow' },
+      },
     );
     const url = `http://${options.host ?? '127.0.0.1'}:${http.port}/graphql`;
-    await module.afterStart?.(ready, options.runtime);
+    await module.afterStart?.(ready, runtime);
     return { name: module.name, url, port: http.port, services: ready, stop };
   } catch (error) {
     await stop().catch(() => undefined);

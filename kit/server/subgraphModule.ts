@@ -2,6 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import type { DocumentNode } from 'graphql';
 import type { Database } from '../database/openDatabase';
 import type { HttpHandler } from './graphqlHandler';
+import type { ProcessMetrics } from '../observability/metrics';
 
 /** What a subgraph is told about the run it is part of; entry points fill it in. */
 export interface SubgraphRuntime {
@@ -16,6 +17,11 @@ export interface SubgraphRuntime {
    * cannot be read is logged, not fatal. Default: start-up waits for them.
    */
   readInBackground?: boolean;
+  /**
+   * The process's metrics (startSubgraph fills it in): an ingestion reports its lag and
+   * queue with `metrics.watchIngestion(name, ...)` and counts reads in `ingestionReads`.
+   */
+  metrics?: ProcessMetrics;
 }
 
 /**
