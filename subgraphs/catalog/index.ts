@@ -34,7 +34,7 @@ export interface CatalogOptions {
   kindRules?: KindRules;
 }
 
-type CatalogServices = CatalogContext & { stopRefresh?: () => void };
+type CatalogServices = CatalogContext & { stopRefresh?: () => void; unwatch?: () => void };
 
 /** The core catalog subgraph: Backstage's entity model, served as `interface Entity`. */
 export function createCatalogSubgraph(options: CatalogOptions = {}): SubgraphModule<CatalogServices, CatalogContext> {
@@ -57,9 +57,14 @@ export function createCatalogSubgraph(options: CatalogOptions = {}): SubgraphMod
         orphans: options.orphans ?? { strategy: 'delete', graceMs: 0 },
         kindRules: options.kindRules,
         log: runtime.log,
-        readSchedule: { leaseMs: options.readLeaseMs, intervalMs: options.refreshIntervalMs || undefined },
+        readSchedule: {
+          leaseMs: options.readLeaseMs,
+          intervalMs: options.refreshIntervalMs || undefined,
+          onRead: (outcome) => runtime.metrics?.ingestionReads.inc({ service: 'catalog', outcome }),
+        },
       });
-      return { prisma, reads: database.reads, ingestion };
+      const unwatch = runtime.metrics?.watchIngestion('catalog', () => ({ lagSeconds: ingestion.reads.backlog.lagSeconds, queueDepth: ingestion.reads.backlog.due }));
+      return { prisma, reads: database.reads, ingestion, unwatch };
     },
     // Services hold nothing per request; loaders are built lazily per context object.
     createContext: (services) => ({ prisma: services.prisma, reads: services.reads, ingestion: services.ingestion }),
@@ -79,6 +84,7 @@ export function createCatalogSubgraph(options: CatalogOptions = {}): SubgraphMod
     },
     disposeServices: async (services) => {
       services.stopRefresh?.();
+      services.unwatch?.();
       await services.ingestion.idle();
       await services.prisma.$disconnect();
     },

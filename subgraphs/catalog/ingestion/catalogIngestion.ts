@@ -128,6 +128,7 @@ export function createCatalogIngestion(prisma: PrismaClient, options: CatalogIng
       let timer: NodeJS.Timeout | undefined;
       const poll = async () => {
         try {
+          await reads.refreshBacklog();
           while (!stopped && (await enqueue(() => reads.readNextDue())));
         } catch (error) {
           options.log(`catalog: a periodic read failed (retried with backoff): ${error instanceof Error ? error.message : String(error)}`);

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { ConflictError } from '../../../../kit';
 import type { PrismaClient } from '../../../../prisma/catalog/generated/client';
-import { claimDueLocation, claimLocation, releaseLocation, renewLease, type ClaimedRead, type LeaseTerms } from './locationReadState';
+import { claimDueLocation, claimLocation, readBacklog, releaseLocation, renewLease, type ClaimedRead, type LeaseTerms, type ReadBacklog } from './locationReadState';
 
 export interface ReadScheduleOptions {
   /** How often a location is read again; each next read is spread ±25% around it. */
@@ -11,6 +11,8 @@ export interface ReadScheduleOptions {
   leaseMs?: number;
   /** Names this process in claims; unique by default (host, pid, random). */
   replica?: string;
+  /** Told of every read this replica finishes or fails (the process's metrics count them). */
+  onRead?: (outcome: 'ok' | 'failed') => void;
 }
 
 /** What this replica read: its share of the work, for /metrics and the logs. */
@@ -26,6 +28,9 @@ export interface ReadCounts {
 export interface ClaimedReads {
   readonly replica: string;
   readonly counts: ReadCounts;
+  /** The shared queue as last looked at (refreshBacklog): what /metrics reports. */
+  readonly backlog: ReadBacklog;
+  refreshBacklog(): Promise<void>;
   /** Reads one location now, waiting while another replica reads it. */
   readNow(locationId: string): Promise<void>;
   /** Claims and reads the location due longest; false when none is due. */
@@ -77,17 +82,24 @@ export function createClaimedReads(
     } catch (error) {
       clearInterval(heartbeat);
       counts.failed++;
+      schedule.onRead?.('failed');
       await releaseLocation(prisma, claim.locationId, terms, { error: messageOf(error) }).catch(() => undefined);
       throw error;
     }
     clearInterval(heartbeat);
     counts.finished++;
+    schedule.onRead?.('ok');
     await releaseLocation(prisma, claim.locationId, terms, { nextInMs: schedule.intervalMs * (0.75 + Math.random() * 0.5) });
   };
 
+  const backlog: ReadBacklog = { due: 0, reading: 0, lagSeconds: 0 };
   return {
     replica: terms.replica,
     counts,
+    backlog,
+    refreshBacklog: async () => {
+      Object.assign(backlog, await readBacklog(prisma));
+    },
     readNow: async (locationId) => {
       const deadline = Date.now() + MAX_WAIT_FOR_OTHER_MS;
       for (;;) {
