@@ -29,7 +29,7 @@ const VALIDATION_CODES: Record<string, string> = {
 };
 
 /** Codes raised before execution by the gateway's plugins: safe to show as they are. */
-const REQUEST_LIMIT_CODES = new Set(['OPERATION_TOO_COMPLEX']);
+const REQUEST_LIMIT_CODES = new Set(['OPERATION_TOO_COMPLEX', 'RATE_LIMITED']);
 
 /** Domain codes a subgraph may send through the gateway with their message intact. */
 const DOWNSTREAM_PUBLIC_CODES = new Set(['BAD_USER_INPUT', 'NOT_FOUND', 'CONFLICT', 'VERSION_CONFLICT', 'FORBIDDEN', 'UNAUTHENTICATED', 'DB_UNAVAILABLE']);
