@@ -11,6 +11,7 @@ import { ingestLocation as ingest } from './ingestLocation';
 import type { KindRules } from '../model/validation/kinds/validateKind';
 import { isUrl, type SourceReader } from './sourceReader';
 import { createClaimedReads, type ClaimedReads, type ReadScheduleOptions } from './claims/claimedReads';
+import { sourceStamp } from './claims/sourceStamp';
 
 export interface CatalogIngestionOptions {
   reader: SourceReader;
@@ -78,7 +79,14 @@ export function createCatalogIngestion(prisma: PrismaClient, options: CatalogIng
   const reads = createClaimedReads(
     prisma,
     schedule,
-    async (id) => ingest(prisma, await prisma.location.findUniqueOrThrow({ where: { id } }), ingestOptions),
+    async (id, previous) => {
+      const location = await prisma.location.findUniqueOrThrow({ where: { id } });
+      // Taken before the read: a change made while it runs is seen at the next due time.
+      const stamp = await sourceStamp(prisma, location, options.reader).catch(() => null);
+      if (previous.due && stamp !== null && stamp === previous.sourceStamp) return { skipped: true };
+      await ingest(prisma, location, ingestOptions);
+      return { sourceStamp: stamp };
+    },
     options.log,
   );
   const refresh = async (location: LocationRecord) => {

@@ -12,18 +12,23 @@ export interface ReadScheduleOptions {
   /** Names this process in claims; unique by default (host, pid, random). */
   replica?: string;
   /** Told of every read this replica finishes or fails (the process's metrics count them). */
-  onRead?: (outcome: 'ok' | 'failed') => void;
+  onRead?: (outcome: 'ok' | 'unchanged' | 'failed') => void;
 }
 
 /** What this replica read: its share of the work, for /metrics and the logs. */
 export interface ReadCounts {
   finished: number;
+  /** Due reads skipped because the source's stamp had not changed. */
+  skipped: number;
   failed: number;
   /** Reads taken over from a replica whose lease ran out. */
   takenOver: number;
   /** Heartbeats that found the lease gone. */
   leasesLost: number;
 }
+
+/** A read's end: `skipped` when its source had not changed; the stamp taken before it otherwise. */
+export type ReadOutcome = { skipped: true } | { skipped?: false; sourceStamp: string | null };
 
 export interface ClaimedReads {
   readonly replica: string;
@@ -49,7 +54,7 @@ const WAIT_STEP_MS = 250;
 export function createClaimedReads(
   prisma: PrismaClient,
   schedule: ReadScheduleOptions,
-  read: (locationId: string) => Promise<void>,
+  read: (locationId: string, previous: { sourceStamp: string | null; due: boolean }) => Promise<ReadOutcome>,
   log: (line: string) => void,
 ): ClaimedReads {
   const leaseMs = schedule.leaseMs ?? 60_000;
@@ -59,9 +64,9 @@ export function createClaimedReads(
     backoffMs: Math.min(leaseMs, 10_000),
     maxBackoffMs: Math.max(schedule.intervalMs, 30 * 60_000),
   };
-  const counts: ReadCounts = { finished: 0, failed: 0, takenOver: 0, leasesLost: 0 };
+  const counts: ReadCounts = { finished: 0, skipped: 0, failed: 0, takenOver: 0, leasesLost: 0 };
 
-  const readClaimed = async (claim: ClaimedRead) => {
+  const readClaimed = async (claim: ClaimedRead, due: boolean) => {
     if (claim.tookOverFrom && claim.tookOverFrom !== terms.replica) {
       counts.takenOver++;
       log(`catalog: taking over the read of location ${claim.locationId} from ${claim.tookOverFrom}, whose lease ran out (attempt ${claim.attempts})`);
@@ -77,8 +82,9 @@ export function createClaimedReads(
       );
     }, Math.max(50, Math.floor(leaseMs / 3)));
     heartbeat.unref();
+    let outcome: ReadOutcome;
     try {
-      await read(claim.locationId);
+      outcome = await read(claim.locationId, { sourceStamp: claim.sourceStamp, due });
     } catch (error) {
       clearInterval(heartbeat);
       counts.failed++;
@@ -87,9 +93,11 @@ export function createClaimedReads(
       throw error;
     }
     clearInterval(heartbeat);
-    counts.finished++;
-    schedule.onRead?.('ok');
-    await releaseLocation(prisma, claim.locationId, terms, { nextInMs: schedule.intervalMs * (0.75 + Math.random() * 0.5) });
+    if (outcome.skipped) counts.skipped++;
+    else counts.finished++;
+    schedule.onRead?.(outcome.skipped ? 'unchanged' : 'ok');
+    const nextInMs = schedule.intervalMs * (0.75 + Math.random() * 0.5);
+    await releaseLocation(prisma, claim.locationId, terms, outcome.skipped ? { nextInMs, skipped: true } : { nextInMs, sourceStamp: outcome.sourceStamp });
   };
 
   const backlog: ReadBacklog = { due: 0, reading: 0, lagSeconds: 0 };
@@ -104,7 +112,7 @@ export function createClaimedReads(
       const deadline = Date.now() + MAX_WAIT_FOR_OTHER_MS;
       for (;;) {
         const claim = await claimLocation(prisma, locationId, terms);
-        if (claim) return readClaimed(claim);
+        if (claim) return readClaimed(claim, false);
         if (Date.now() > deadline) throw new ConflictError('The location is being read by another catalog replica; try again later');
         await new Promise((resolve) => setTimeout(resolve, WAIT_STEP_MS));
       }
@@ -112,7 +120,7 @@ export function createClaimedReads(
     readNextDue: async () => {
       const claim = await claimDueLocation(prisma, terms);
       if (!claim) return false;
-      await readClaimed(claim);
+      await readClaimed(claim, true);
       return true;
     },
   };

@@ -88,9 +88,11 @@ describeEachDatabase('claiming location reads', (kind) => {
       order.push('slow started');
       await new Promise<void>((resolve) => (release = resolve));
       order.push('slow done');
+      return { sourceStamp: null };
     }, (line) => log.push(line));
     const fast = createClaimedReads(prisma(), { intervalMs: 60_000, replica: 'fast' }, async () => {
       order.push('fast read');
+      return { sourceStamp: null };
     }, (line) => log.push(line));
     const slowRead = slow.readNow(id);
     while (!order.length) await sleep(20);

@@ -22,6 +22,8 @@ export interface LeaseTerms {
 
 export interface ClaimedRead {
   locationId: string;
+  /** The source's stamp at the last complete read (see sourceStamp). */
+  sourceStamp: string | null;
   /** Reads started since the last one that finished, this one included. */
   attempts: number;
   /** The replica whose lease ran out, when this claim takes a dead reader's read over. */
@@ -61,7 +63,7 @@ export async function claimDueLocation(prisma: PrismaClient, terms: LeaseTerms):
     )
     UPDATE location_read_state s SET ${claimAssignments(terms)}
     FROM due WHERE s.location_id = due.location_id
-    RETURNING s.location_id, s.attempts, due.previous`;
+    RETURNING s.location_id, s.attempts, s.source_stamp, due.previous`;
   return rows.length ? claimed(rows[0]) : null;
 }
 
@@ -76,7 +78,7 @@ export async function claimLocation(prisma: PrismaClient, locationId: string, te
     )
     UPDATE location_read_state s SET ${claimAssignments(terms)}
     FROM free WHERE s.location_id = free.location_id
-    RETURNING s.location_id, s.attempts, free.previous`;
+    RETURNING s.location_id, s.attempts, s.source_stamp, free.previous`;
   return rows.length ? claimed(rows[0]) : null;
 }
 
@@ -97,11 +99,13 @@ export async function releaseLocation(
   prisma: PrismaClient,
   locationId: string,
   terms: LeaseTerms,
-  outcome: { nextInMs: number } | { error: string },
+  outcome: { nextInMs: number; sourceStamp?: string | null; skipped?: boolean } | { error: string },
 ): Promise<void> {
   const finished =
     'nextInMs' in outcome
-      ? Prisma.sql`attempts = 0, last_error = NULL, last_read_at = ${NOW}, next_read_at = ${NOW} + ${millis(outcome.nextInMs)}`
+      ? Prisma.sql`attempts = 0, last_error = NULL, next_read_at = ${NOW} + ${millis(outcome.nextInMs)}${
+          outcome.skipped ? Prisma.empty : Prisma.sql`, last_read_at = ${NOW}, source_stamp = ${outcome.sourceStamp ?? null}`
+        }`
       : Prisma.sql`last_error = ${outcome.error.slice(0, 2_000)}`;
   await prisma.$executeRaw`
     UPDATE location_read_state SET claimed_by = NULL, lease_until = NULL, ${finished}
@@ -130,10 +134,11 @@ export async function readBacklog(prisma: PrismaClient): Promise<ReadBacklog> {
 
 interface ClaimRow {
   location_id: string;
+  source_stamp: string | null;
   attempts: number;
   previous: string | null;
 }
 
 function claimed(row: ClaimRow): ClaimedRead {
-  return { locationId: row.location_id, attempts: Number(row.attempts), tookOverFrom: row.previous };
+  return { locationId: row.location_id, attempts: Number(row.attempts), tookOverFrom: row.previous, sourceStamp: row.source_stamp };
 }
