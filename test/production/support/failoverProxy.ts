@@ -10,21 +10,25 @@ export interface FailoverProxy {
 /**
  * A TCP load balancer on loopback, as a Kubernetes Service or an HAProxy would stand in
  * front of replicas: each new connection goes to the first upstream in `ports` that
- * accepts it, so a dead replica costs only the connections it held when it died.
+ * accepts it (`roundRobin`: starting from the next one each time), so a dead replica
+ * costs only the connections it held when it died.
  */
-export async function startFailoverProxy(ports: number[]): Promise<FailoverProxy> {
+export async function startFailoverProxy(ports: number[], options: { roundRobin?: boolean } = {}): Promise<FailoverProxy> {
+  let next = 0;
   const connections = new Map<number, number>();
   const open = new Set<net.Socket>();
   const server = net.createServer((client) => {
     open.add(client);
     client.once('close', () => open.delete(client));
     client.pause();
-    const tryUpstream = (index: number) => {
-      if (index >= ports.length) return client.destroy();
+    const first = options.roundRobin ? next++ % ports.length : 0;
+    const tryUpstream = (tried: number) => {
+      if (tried >= ports.length) return client.destroy();
+      const index = (first + tried) % ports.length;
       const upstream = net.connect(ports[index], '127.0.0.1');
       let connected = false;
       upstream.on('error', () => {
-        if (!connected) tryUpstream(index + 1);
+        if (!connected) tryUpstream(tried + 1);
       });
       upstream.once('connect', () => {
         connected = true;
