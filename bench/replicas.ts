@@ -13,11 +13,11 @@
  */
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { Client } from 'pg';
+import { portOrFreePort } from '../kit/server/freePort';
 import { startProcess, type RunningProcess } from '../test/registry/startProcess';
 import { startFailoverProxy } from '../test/production/support/failoverProxy';
 
@@ -41,14 +41,6 @@ function boundedInteger(name: string, value: string, min: number, max: number): 
   const number = Number(value);
   if (!Number.isInteger(number) || number < min || number > max) throw new Error(`--${name} must be a whole number from ${min} to ${max}, got "${value}"`);
   return number;
-}
-
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }
 
 async function withAdmin(work: (client: Client) => Promise<unknown>) {
@@ -99,7 +91,7 @@ async function main() {
     await withAdmin((client) => client.query(`CREATE DATABASE ${database}`));
     const url = new URL(adminUrl);
     url.pathname = `/${database}`;
-    const ports = [await freePort(), await freePort()];
+    const ports = [await portOrFreePort(0), await portOrFreePort(0)];
     const env = { CATALOG_DATABASE_URL: url.toString(), ENSEMBLE_SUBGRAPH_SECRET: SECRET, CATALOG_LOCAL_ROOTS: dir, CATALOG_REFRESH_SECONDS: '0' };
     // The first replica reads the location before it says it is ready; the second finds it stored.
     for (const [index, port] of ports.entries()) {

@@ -26,13 +26,14 @@ describe('plugin settings', () => {
     for (const read of settingsRead(path.join(root, 'subgraphs', name))) expect(declared).toContain(read);
   });
 
-  it('finds the settings code reads (the catalog parses six)', () => {
+  it('finds the settings code reads (the catalog parses seven)', () => {
     expect(settingsRead(path.join(root, 'subgraphs', 'catalog'))).toEqual([
       'CATALOG_ALLOWED_KINDS',
       'CATALOG_EXPERIMENTAL_KINDS',
       'CATALOG_LOCAL_ROOTS',
       'CATALOG_ORPHANS',
       'CATALOG_READ_ALLOW',
+      'CATALOG_READ_LEASE_SECONDS',
       'CATALOG_REFRESH_SECONDS',
     ]);
   });

@@ -1,8 +1,8 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
+import { portOrFreePort } from '../../kit/server/freePort';
 import { testDatabaseKinds, type TestDatabase } from '../../kit/testing';
 import { startProcess, type RunningProcess } from '../registry/startProcess';
 import { startFailoverProxy, type FailoverProxy } from './support/failoverProxy';
@@ -38,14 +38,6 @@ const describePostgres = postgres.skipReason ? describe.skip : describe;
 const componentDoc = (name: string) =>
   `apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: ${name}\nspec:\n  type: service\n  lifecycle: production\n  owner: team-a\n`;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 /** Waits for `test`, at most `limitMs` (a guard against hangs, not a speed assertion). */
 async function until<T>(what: string, test: () => Promise<T | undefined | false>, limitMs: number): Promise<T> {
@@ -115,7 +107,7 @@ describePostgres(`catalog replicas on PostgreSQL (${postgres.skipReason ? `skipp
     [catalogDb, cicdDb] = [await postgres.create(), await postgres.create()];
     sql = new Client({ connectionString: catalogDb.url });
     await sql.connect();
-    catalogPorts.push(await freePort(), await freePort());
+    catalogPorts.push(await portOrFreePort(0), await portOrFreePort(0));
     // One after the other: the first applies the migrations.
     for (const port of catalogPorts) {
       catalogs.push(startCatalog(port));
