@@ -1,4 +1,5 @@
 import { startTracingFromEnv, type Tracing } from '../kit/observability/tracing';
+import { log } from './runtimeOptions';
 
 /** Bearer token every process's GET /metrics requires (docs/operations.md); unset: loopback callers only. */
 export const METRICS_TOKEN_VARIABLE = 'ENSEMBLE_METRICS_TOKEN';
@@ -15,7 +16,8 @@ export function withTracing(serviceName: string): (stop: () => Promise<void>) =>
   const tracing: Tracing | undefined = startTracingFromEnv(process.env, serviceName);
   return (stop) => async () => {
     await stop();
-    await tracing?.shutdown();
+    // A collector that is down costs the last spans, not a clean exit.
+    await tracing?.shutdown().catch((error: unknown) => log(`traces not sent at shutdown: ${error instanceof Error ? error.message : String(error)}`));
   };
 }
 
