@@ -26,7 +26,7 @@ describe('plugin settings', () => {
     for (const read of settingsRead(path.join(root, 'subgraphs', name))) expect(declared).toContain(read);
   });
 
-  it('finds the settings code reads (the catalog parses seven)', () => {
+  it('finds the settings code reads (the catalog parses eight)', () => {
     expect(settingsRead(path.join(root, 'subgraphs', 'catalog'))).toEqual([
       'CATALOG_ALLOWED_KINDS',
       'CATALOG_EXPERIMENTAL_KINDS',
@@ -35,6 +35,7 @@ describe('plugin settings', () => {
       'CATALOG_READ_ALLOW',
       'CATALOG_READ_LEASE_SECONDS',
       'CATALOG_REFRESH_SECONDS',
+      'CATALOG_WEBHOOK_SECRET',
     ]);
   });
 });

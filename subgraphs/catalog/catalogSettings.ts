@@ -8,6 +8,7 @@ import type { CatalogOptions } from '.';
  * - CATALOG_REFRESH_SECONDS: how often locations are read again (0: never; default 120)
  * - CATALOG_READ_LEASE_SECONDS: how long a replica's claim on a location read holds without a
  *   heartbeat, so how soon another replica takes over a dead reader's read (default 60)
+ * - CATALOG_WEBHOOK_SECRET: GitHub's webhook secret for push deliveries (/webhooks/source-push)
  * - CATALOG_ORPHANS: `delete` (default: removed one refresh after they are marked) or `keep`
  * - CATALOG_ALLOWED_KINDS: the only kinds accepted, comma-separated (`Component,API,Group`), like
  *   Backstage's `catalog.rules`; unset keeps every kind
@@ -29,6 +30,7 @@ export function catalogOptionsFrom(settings: Readonly<Record<string, string | un
     }
     options.readLeaseMs = seconds * 1000;
   }
+  if (settings.CATALOG_WEBHOOK_SECRET) options.webhookSecret = settings.CATALOG_WEBHOOK_SECRET;
   if (settings.CATALOG_ORPHANS) {
     if (settings.CATALOG_ORPHANS !== 'delete' && settings.CATALOG_ORPHANS !== 'keep') {
       throw new Error(`CATALOG_ORPHANS must be "delete" or "keep", got "${settings.CATALOG_ORPHANS}"`);

@@ -7,6 +7,7 @@ import { MAX_APPLY_BYTES } from './ingestion/applyDescriptors';
 import type { KindRules } from './model/validation/kinds/validateKind';
 import { createCatalogIngestion } from './ingestion/catalogIngestion';
 import { createSourceReader } from './ingestion/sourceReader';
+import { SOURCE_PUSH_PATH, sourcePushRoute } from './ingestion/sourcePushRoute';
 import { resolvers } from './resolvers';
 
 /** The project's own demo catalog, loaded at start unless `--no-demo`. */
@@ -28,6 +29,8 @@ export interface CatalogOptions {
    * another replica takes over the read of one that died. Default 60 s.
    */
   readLeaseMs?: number;
+  /** GitHub's webhook secret for push deliveries at /webhooks/source-push; unset, every delivery is refused. */
+  webhookSecret?: string;
   /** What happens to entities that leave their location. Default: removed one refresh after they are marked. */
   orphans?: OrphanPolicy;
   /** Backstage's opt-in kind schemas, and an allow-list of kinds like its `catalog.rules` (see KindRules). */
@@ -68,6 +71,7 @@ export function createCatalogSubgraph(options: CatalogOptions = {}): SubgraphMod
     },
     // Services hold nothing per request; loaders are built lazily per context object.
     createContext: (services) => ({ prisma: services.prisma, reads: services.reads, ingestion: services.ingestion }),
+    routes: (services) => ({ [SOURCE_PUSH_PATH]: sourcePushRoute(services.prisma, options.webhookSecret) }),
     afterStart: async (services, runtime) => {
       const targets = [...(runtime.demo ? [DEMO_CATALOG] : []), ...runtime.locations];
       if (!runtime.readInBackground) for (const target of targets) await services.ingestion.registerLocation(target);

@@ -13,6 +13,7 @@ export const plugin = definePlugin({
     { name: 'CATALOG_EXPERIMENTAL_KINDS', type: 'boolean', description: "`true` applies Backstage's opt-in experimental kind schemas" },
     { name: 'CATALOG_REFRESH_SECONDS', type: 'number', default: '120', description: 'how often locations are read again (0: never)' },
     { name: 'CATALOG_READ_LEASE_SECONDS', type: 'number', default: '60', description: "how long a replica's claim on a location read holds without a heartbeat: how soon another replica takes over a dead reader's read (docs/operations.md)" },
+    { name: 'CATALOG_WEBHOOK_SECRET', type: 'string', secret: true, description: "GitHub's webhook secret for push deliveries at /webhooks/source-push, which make the repository's URL locations due now; unset, every delivery is refused" },
     { name: 'CATALOG_ORPHANS', type: 'string', default: 'delete', description: '`delete` (removed one refresh after they are marked) or `keep`' },
   ],
   demoData: "Backstage's example catalog (demo/), registered as a location.",

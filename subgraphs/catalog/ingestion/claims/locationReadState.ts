@@ -142,3 +142,16 @@ interface ClaimRow {
 function claimed(row: ClaimRow): ClaimedRead {
   return { locationId: row.location_id, attempts: Number(row.attempts), tookOverFrom: row.previous, sourceStamp: row.source_stamp };
 }
+
+/**
+ * Makes every location whose target starts with one of `prefixes` due now, with its stamp
+ * forgotten so the next read reads whatever the stamp would say (a push webhook: the
+ * source changed). Any replica's next poll reads them. Answers how many.
+ */
+export async function markSourceChanged(prisma: PrismaClient, prefixes: readonly string[]): Promise<number> {
+  if (!prefixes.length) return 0;
+  return prisma.$executeRaw`
+    UPDATE location_read_state s SET next_read_at = ${NOW}, source_stamp = NULL
+    FROM locations l
+    WHERE l.id = s.location_id AND EXISTS (SELECT 1 FROM unnest(${[...prefixes]}::text[]) AS p(prefix) WHERE left(l.target, length(p.prefix)) = p.prefix)`;
+}
