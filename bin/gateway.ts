@@ -20,6 +20,7 @@ import { gatewayOptionsFromEnv, positiveIntegerFlag, subgraphSecretFromEnv } fro
 import { REGISTRY_TOKEN_VARIABLE } from './registryOptions';
 import { exitWith, log, logAs, onShutdown, parsePort, parseSubgraphUrls } from './runtimeOptions';
 import { metricsTokenFromEnv, OBSERVABILITY_USAGE, withTracing } from './observabilityOptions';
+import { rateLimitFromEnv, SHARED_STATE_USAGE } from './sharedStateOptions';
 
 /** The web UI, built by `npm run build:web` (part of `npm install`), served at `/`. */
 const WEB_APP_DIR = path.resolve(__dirname, '../clients/web/dist');
@@ -53,7 +54,8 @@ ${MCP_USAGE}
 Without --anonymous, a request without valid credentials is 401 (docs/permissions.md).
 Subgraph requests are signed with $ENSEMBLE_SUBGRAPH_SECRET, which is required unless
 --insecure-dev is given. Operation limits: ENSEMBLE_MAX_* (see docs/hardening.md).
-${OBSERVABILITY_USAGE}`;
+${OBSERVABILITY_USAGE}
+${SHARED_STATE_USAGE}`;
 
 async function main() {
   const { values } = parseArgs({
@@ -116,6 +118,7 @@ async function main() {
     log,
     subgraphSecret,
     metricsToken: metricsTokenFromEnv(),
+    rateLimit: rateLimitFromEnv(),
     production: values.production || fromEnv.production,
     corsOrigins: values['cors-origin'].length ? values['cors-origin'] : fromEnv.corsOrigins,
     subgraphTimeoutMs: positiveIntegerFlag('subgraph-timeout', values['subgraph-timeout']) ?? fromEnv.subgraphTimeoutMs,

@@ -15,6 +15,7 @@ import { IdentityForwardingDataSource, type GatewayContext } from './auth/Identi
 import { identityOf, withAuthentication } from './auth/withAuthentication';
 import { gatewayPerformanceFeatures, type GatewayPerformanceOptions } from './performance/gatewayPerformanceFeatures';
 import { usePersistedDocuments, type PersistedDocumentsOptions } from './persistedDocuments/usePersistedDocuments';
+import { useRateLimit, type RateLimitOptions } from './limits/useRateLimit';
 import { followRegistry, type RegistrySourceOptions } from './registry/followRegistry';
 import { supergraphVersionHeader } from './registry/supergraphVersionHeader';
 import { useUsageReporting } from './registry/useUsageReporting';
@@ -74,6 +75,8 @@ export interface GatewayOptions {
   metrics?: ProcessMetrics;
   /** Bearer token GET /metrics requires; without one only loopback callers may read it. */
   metricsToken?: string;
+  /** Operations per caller per minute, counted across replicas (in Redis when configured). Default: no limit. */
+  rateLimit?: Omit<RateLimitOptions, 'log'>;
 }
 
 export interface RunningGateway {
@@ -147,7 +150,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     parseOptions: limits.parseOptions,
     maxRecursiveSelections: limits.maxRecursiveSelections,
     plugins: [ApolloServerPluginLandingPageDisabled(), ...limits.plugins, ...(persisted ? [persisted.plugin] : []), ...performance.plugins,
-      ...(follower ? [supergraphVersionHeader(follower.version)] : []), ...(usage ? [usage.plugin] : []), countGraphQLErrors(metrics, 'gateway')],
+      ...(follower ? [supergraphVersionHeader(follower.version)] : []), ...(usage ? [usage.plugin] : []), countGraphQLErrors(metrics, 'gateway'),
+      ...(options.rateLimit ? [useRateLimit({ ...options.rateLimit, log: options.log })] : [])],
   });
   await server.start();
   let port = options.port;
@@ -200,6 +204,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       await usage?.stop();
       agents.http.destroy();
       agents.https.destroy();
+      await options.rateLimit?.counters.close();
     },
   };
 }

@@ -19,6 +19,7 @@ export * from './server/limitArguments';
 export * from './server/acceptConcreteEntityTypes';
 export * from './server/limitEntityRepresentations';
 export * from './server/readBody';
+export * from './server/readPostedBody';
 export * from './server/createSubgraphServer';
 export * from './server/startSubgraph';
 export * from './server/subgraphModule';

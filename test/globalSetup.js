@@ -8,6 +8,7 @@ const { writePgliteTemplate } = require('../kit/testing/writePgliteTemplate');
 module.exports = async function globalSetup() {
   process.env.APOLLO_TELEMETRY_DISABLED = '1';
   await probePostgres();
+  await probeRedis();
   // Kept in the temporary folder between runs, one file per PGlite release.
   process.env.ENSEMBLE_TEST_PGLITE_TEMPLATE = await writePgliteTemplate(tmpdir());
 };
@@ -26,5 +27,25 @@ async function probePostgres() {
     console.warn(`\n${reason}\n`);
   } finally {
     await client.end().catch(() => undefined);
+  }
+}
+
+// Redis tests (gateway state shared by replicas) run only where a Redis answers PING.
+async function probeRedis() {
+  const url = process.env.ENSEMBLE_TEST_REDIS_URL || 'redis://127.0.0.1:6379';
+  const Redis = require('ioredis');
+  const redis = new Redis(url, { lazyConnect: true, enableOfflineQueue: false, maxRetriesPerRequest: 0, connectTimeout: 2000, retryStrategy: () => null });
+  redis.on('error', () => undefined);
+  try {
+    await redis.connect();
+    await redis.ping();
+    process.env.ENSEMBLE_TEST_REDIS_URL = url;
+    delete process.env.ENSEMBLE_TEST_REDIS_SKIP;
+  } catch (error) {
+    const reason = `Redis tests are skipped: cannot use ${url} (${error.message})`;
+    process.env.ENSEMBLE_TEST_REDIS_SKIP = reason;
+    console.warn(`\n${reason}\n`);
+  } finally {
+    redis.disconnect();
   }
 }

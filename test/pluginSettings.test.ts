@@ -26,7 +26,7 @@ describe('plugin settings', () => {
     for (const read of settingsRead(path.join(root, 'subgraphs', name))) expect(declared).toContain(read);
   });
 
-  it('finds the settings code reads (the catalog parses eight)', () => {
+  it('finds the settings code reads (the catalog parses ten)', () => {
     expect(settingsRead(path.join(root, 'subgraphs', 'catalog'))).toEqual([
       'CATALOG_ALLOWED_KINDS',
       'CATALOG_EVENTS_RETENTION_DAYS',
@@ -34,7 +34,9 @@ describe('plugin settings', () => {
       'CATALOG_LOCAL_ROOTS',
       'CATALOG_ORPHANS',
       'CATALOG_READ_ALLOW',
+      'CATALOG_READ_LEASE_SECONDS',
       'CATALOG_REFRESH_SECONDS',
+      'CATALOG_SOURCE_PUSH_SECRET',
       'CATALOG_WEBHOOK_ALLOW_LOOPBACK',
     ]);
   });

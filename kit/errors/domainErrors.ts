@@ -25,6 +25,14 @@ export class ConflictError extends DomainError {
   readonly code = 'CONFLICT';
 }
 
+/**
+ * A conditional write found the stored version changed since the caller read it (an ETag
+ * mismatch): nothing was written; read again and retry.
+ */
+export class VersionConflictError extends DomainError {
+  readonly code = 'VERSION_CONFLICT';
+}
+
 /** The caller is known but may not do this. */
 export class NotAllowedError extends DomainError {
   readonly code = 'FORBIDDEN';

@@ -29,10 +29,10 @@ const VALIDATION_CODES: Record<string, string> = {
 };
 
 /** Codes raised before execution by the gateway's plugins: safe to show as they are. */
-const REQUEST_LIMIT_CODES = new Set(['OPERATION_TOO_COMPLEX']);
+const REQUEST_LIMIT_CODES = new Set(['OPERATION_TOO_COMPLEX', 'RATE_LIMITED']);
 
 /** Domain codes a subgraph may send through the gateway with their message intact. */
-const DOWNSTREAM_PUBLIC_CODES = new Set(['BAD_USER_INPUT', 'NOT_FOUND', 'CONFLICT', 'FORBIDDEN', 'UNAUTHENTICATED', 'DB_UNAVAILABLE']);
+const DOWNSTREAM_PUBLIC_CODES = new Set(['BAD_USER_INPUT', 'NOT_FOUND', 'CONFLICT', 'VERSION_CONFLICT', 'FORBIDDEN', 'UNAUTHENTICATED', 'DB_UNAVAILABLE']);
 
 /** graphql-js's message when `parseOptions.maxTokens` stops the parser. */
 const TOO_MANY_TOKENS = /Document contains more (?:than|that) \d+ tokens/;

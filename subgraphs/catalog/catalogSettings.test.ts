@@ -30,6 +30,9 @@ describe('catalogOptionsFrom', () => {
     expect(() => catalogOptionsFrom({ CATALOG_EVENTS_RETENTION_DAYS: '0' })).toThrow(/CATALOG_EVENTS_RETENTION_DAYS/);
     expect(() => catalogOptionsFrom({ CATALOG_EVENTS_RETENTION_DAYS: 'forever' })).toThrow(/CATALOG_EVENTS_RETENTION_DAYS/);
     expect(() => catalogOptionsFrom({ CATALOG_WEBHOOK_ALLOW_LOOPBACK: 'yes' })).toThrow(/CATALOG_WEBHOOK_ALLOW_LOOPBACK/);
+    expect(() => catalogOptionsFrom({ CATALOG_READ_LEASE_SECONDS: '0' })).toThrow(/CATALOG_READ_LEASE_SECONDS/);
+    expect(() => catalogOptionsFrom({ CATALOG_READ_LEASE_SECONDS: '86400' })).toThrow(/CATALOG_READ_LEASE_SECONDS/);
+    expect(catalogOptionsFrom({ CATALOG_READ_LEASE_SECONDS: '5' })).toEqual({ readLeaseMs: 5_000 });
   });
 
   it('lets webhooks reach loopback only when told to', () => {

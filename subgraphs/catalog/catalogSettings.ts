@@ -7,6 +7,9 @@ import type { CatalogOptions } from '.';
  *   (besides the demo folder and the folder of each start-up location)
  * - CATALOG_REFRESH_SECONDS: how often locations are read again (0: never; default 120)
  * - CATALOG_EVENTS_RETENTION_DAYS: how long change-feed events and entity history are kept (default 30)
+ * - CATALOG_READ_LEASE_SECONDS: how long a replica's claim on a location read holds without a
+ *   heartbeat, so how soon another replica takes over a dead reader's read (default 60)
+ * - CATALOG_SOURCE_PUSH_SECRET: GitHub's webhook secret for push deliveries (/webhooks/source-push)
  * - CATALOG_ORPHANS: `delete` (default: removed one refresh after they are marked) or `keep`
  * - CATALOG_ALLOWED_KINDS: the only kinds accepted, comma-separated (`Component,API,Group`), like
  *   Backstage's `catalog.rules`; unset keeps every kind
@@ -29,6 +32,14 @@ export function catalogOptionsFrom(settings: Readonly<Record<string, string | un
     }
     options.eventRetentionMs = days * 24 * 60 * 60_000;
   }
+  if (settings.CATALOG_READ_LEASE_SECONDS) {
+    const seconds = Number(settings.CATALOG_READ_LEASE_SECONDS);
+    if (!Number.isFinite(seconds) || seconds < 1 || seconds > 3_600) {
+      throw new Error(`CATALOG_READ_LEASE_SECONDS must be a number of seconds from 1 to 3600, got "${settings.CATALOG_READ_LEASE_SECONDS}"`);
+    }
+    options.readLeaseMs = seconds * 1000;
+  }
+  if (settings.CATALOG_SOURCE_PUSH_SECRET) options.sourcePushSecret = settings.CATALOG_SOURCE_PUSH_SECRET;
   if (settings.CATALOG_ORPHANS) {
     if (settings.CATALOG_ORPHANS !== 'delete' && settings.CATALOG_ORPHANS !== 'keep') {
       throw new Error(`CATALOG_ORPHANS must be "delete" or "keep", got "${settings.CATALOG_ORPHANS}"`);

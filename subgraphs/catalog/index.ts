@@ -8,6 +8,7 @@ import type { KindRules } from './model/validation/kinds/validateKind';
 import { createCatalogIngestion } from './ingestion/catalogIngestion';
 import { createSourceReader } from './ingestion/sourceReader';
 import { plugin } from './plugin';
+import { SOURCE_PUSH_PATH, sourcePushRoute } from './ingestion/sourcePushRoute';
 import { resolvers } from './resolvers';
 import { createCatalogWebhooks } from './webhooks/catalogWebhooks';
 import type { WebhookOptions } from './webhooks/webhookOptions';
@@ -26,6 +27,13 @@ export interface CatalogOptions {
   localRoots?: string[];
   /** How often every location is read again; 0 turns the periodic refresh off. Default 2 minutes. */
   refreshIntervalMs?: number;
+  /**
+   * How long a replica's claim on a location read holds without a heartbeat: how soon
+   * another replica takes over the read of one that died. Default 60 s.
+   */
+  readLeaseMs?: number;
+  /** GitHub's webhook secret for push deliveries at /webhooks/source-push; unset, every delivery is refused. */
+  sourcePushSecret?: string;
   /** What happens to entities that leave their location. Default: removed one refresh after they are marked. */
   orphans?: OrphanPolicy;
   /** How long change-feed events (and entity history) are kept. Default 30 days. */
@@ -36,7 +44,7 @@ export interface CatalogOptions {
   webhooks?: Partial<WebhookOptions>;
 }
 
-type CatalogServices = CatalogContext & { stopRefresh?: () => void };
+type CatalogServices = CatalogContext & { stopRefresh?: () => void; unwatch?: () => void };
 
 /** The core catalog subgraph: Backstage's entity model, served as `interface Entity`. */
 export function createCatalogSubgraph(options: CatalogOptions = {}): SubgraphModule<CatalogServices, CatalogContext> {
@@ -61,12 +69,19 @@ export function createCatalogSubgraph(options: CatalogOptions = {}): SubgraphMod
         orphans: options.orphans ?? { strategy: 'delete', graceMs: 0 },
         kindRules: options.kindRules,
         log: runtime.log,
+        readSchedule: {
+          leaseMs: options.readLeaseMs,
+          intervalMs: options.refreshIntervalMs || undefined,
+          onRead: (outcome) => runtime.metrics?.ingestionReads.inc({ service: 'catalog', outcome }),
+        },
       });
       const webhooks = createCatalogWebhooks(eventsInDatabase('catalog', database.reads), database.kind === 'postgres', { allowHosts: options.readAllowHosts ?? [], ...options.webhooks });
-      return { prisma, reads: database.reads, ingestion, webhooks };
+      const unwatch = runtime.metrics?.watchIngestion('catalog', () => ({ lagSeconds: ingestion.reads.backlog.lagSeconds, queueDepth: ingestion.reads.backlog.due }));
+      return { prisma, reads: database.reads, ingestion, webhooks, unwatch };
     },
     // Services hold nothing per request; loaders are built lazily per context object.
     createContext: (services) => ({ prisma: services.prisma, reads: services.reads, ingestion: services.ingestion, webhooks: services.webhooks }),
+    routes: (services) => ({ [SOURCE_PUSH_PATH]: sourcePushRoute(services.prisma, options.sourcePushSecret) }),
     afterStart: async (services, runtime) => {
       const targets = [...(runtime.demo ? [DEMO_CATALOG] : []), ...runtime.locations];
       if (!runtime.readInBackground) for (const target of targets) await services.ingestion.registerLocation(target);
@@ -86,6 +101,7 @@ export function createCatalogSubgraph(options: CatalogOptions = {}): SubgraphMod
     disposeServices: async (services) => {
       await services.webhooks.stop();
       services.stopRefresh?.();
+      services.unwatch?.();
       await services.ingestion.idle();
       await services.prisma.$disconnect();
     },

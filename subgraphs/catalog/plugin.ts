@@ -14,6 +14,8 @@ export const plugin = definePlugin({
     { name: 'CATALOG_REFRESH_SECONDS', type: 'number', default: '120', description: 'how often locations are read again (0: never)' },
     { name: 'CATALOG_EVENTS_RETENTION_DAYS', type: 'number', default: '30', description: 'how long change-feed events, and with them entity history, are kept (pruned hourly; docs/feed.md)' },
     { name: 'CATALOG_WEBHOOK_ALLOW_LOOPBACK', type: 'boolean', description: '`true` lets webhook URLs (on hosts of CATALOG_READ_ALLOW) reach loopback addresses' },
+    { name: 'CATALOG_READ_LEASE_SECONDS', type: 'number', default: '60', description: "how long a replica's claim on a location read holds without a heartbeat: how soon another replica takes over a dead reader's read (docs/operations.md)" },
+    { name: 'CATALOG_SOURCE_PUSH_SECRET', type: 'string', secret: true, description: "GitHub's webhook secret for push deliveries at /webhooks/source-push, which make the repository's URL locations due now; unset, every delivery is refused" },
     { name: 'CATALOG_ORPHANS', type: 'string', default: 'delete', description: '`delete` (removed one refresh after they are marked) or `keep`' },
   ],
   demoData: "Backstage's example catalog (demo/), registered as a location.",

@@ -2,6 +2,7 @@ import type { PrismaClient } from '../../../prisma/catalog/generated/client';
 import type { ProcessedEntity } from '../ingestion/processEntity';
 import { announceCatalogEvents, trackEntityChanges } from '../changes/entityChanges';
 import { deleteEntitiesByRef, insertEntities } from './bulkWrite';
+import { checkExpectedVersion, lockEntityRefs } from './entityVersion';
 
 /** The location that owns entities written through the graph rather than read from files. */
 export const DIRECT_LOCATION = { type: 'direct', target: 'graphql:applyEntities' } as const;
@@ -15,11 +16,20 @@ export type DirectApplyResult = { ok: true; written: number } | { ok: false; con
  * replacement the caller was allowed before the transaction: an entity that appeared
  * since (another writer, another replica) is a conflict too, never silently replaced.
  */
-export async function applyDirectEntities(prisma: PrismaClient, entities: ProcessedEntity[], checked: ReadonlySet<string>): Promise<DirectApplyResult> {
+export async function applyDirectEntities(
+  prisma: PrismaClient,
+  entities: ProcessedEntity[],
+  checked: ReadonlySet<string>,
+  expectedVersion?: string,
+): Promise<DirectApplyResult> {
   return prisma.$transaction(async (tx) => {
-    const location = await tx.location.upsert({ where: { target: DIRECT_LOCATION.target }, create: DIRECT_LOCATION, update: {} });
     const refs = entities.map((entity) => entity.ref);
+    // Before anything is read: a write of the same entity from another replica waits here
+    // until this one commits, then reads what it wrote.
+    await lockEntityRefs(tx, refs);
+    const location = await tx.location.upsert({ where: { target: DIRECT_LOCATION.target }, create: DIRECT_LOCATION, update: {} });
     const rows = await tx.entity.findMany({ where: { ref: { in: refs } }, select: { ref: true, hash: true, locationId: true } });
+    if (expectedVersion !== undefined) checkExpectedVersion(refs[0], expectedVersion, rows.find((row) => row.ref === refs[0])?.hash);
     const conflicts = rows.filter((row) => row.locationId !== location.id || !checked.has(row.ref)).map((row) => row.ref);
     if (conflicts.length) return { ok: false as const, conflicts };
     const stored = new Map(rows.map((row) => [row.ref, row.hash]));

@@ -1,5 +1,7 @@
 import type { PrismaClient } from '../../../prisma/catalog/generated/client';
+import { InputError } from '../../../kit';
 import { applyDirectEntities } from '../data/applyDirectEntities';
+import { checkExpectedVersion } from '../data/entityVersion';
 import { findPlaceholders } from '../model/placeholders';
 import type { KindRules } from '../model/validation/kinds/validateKind';
 import { parseDescriptors } from './parseDescriptors';
@@ -36,7 +38,8 @@ export const MAX_APPLY_BYTES = 1024 * 1024;
  * The direct write path: descriptor YAML validated with the same rules as files, then
  * stored all or nothing. Creating an entity and replacing one are different rights:
  * `mayReplace` is asked about every entity of the input that exists. A dry run validates
- * and asks the same, and writes nothing.
+ * and asks the same, and writes nothing. With `expectedVersion` (an etag) the input must
+ * be one entity, written only while it is stored at that version (dry runs check it too).
  */
 export async function applyDescriptors(
   prisma: PrismaClient,
@@ -44,6 +47,7 @@ export async function applyDescriptors(
   dryRun: boolean,
   mayReplace: ReplaceCheck = REPLACE_ANYTHING,
   kindRules: KindRules = {},
+  expectedVersion?: string,
 ): Promise<ApplyOutcome> {
   const outcome: ApplyOutcome = { applied: false, dryRun, entities: [], problems: [] };
   if (Buffer.byteLength(yaml) > MAX_APPLY_BYTES) {
@@ -73,13 +77,20 @@ export async function applyDescriptors(
     outcome.entities.push(result.entity);
   }
   if (outcome.problems.length) return outcome;
-  const existing = (await prisma.entity.findMany({ where: { ref: { in: [...seen] } }, select: { ref: true } })).map((row) => row.ref);
+  if (expectedVersion !== undefined && outcome.entities.length !== 1) {
+    throw new InputError(`expectedVersion applies to one entity; the input holds ${outcome.entities.length}`);
+  }
+  const stored = await prisma.entity.findMany({ where: { ref: { in: [...seen] } }, select: { ref: true, hash: true } });
+  const existing = stored.map((row) => row.ref);
   const nameable = await mayReplace(existing);
-  if (dryRun) return outcome;
-  const stored = await applyDirectEntities(prisma, outcome.entities, new Set(existing));
-  if (!stored.ok) {
+  if (dryRun) {
+    if (expectedVersion !== undefined) checkExpectedVersion(outcome.entities[0].ref, expectedVersion, stored[0]?.hash);
+    return outcome;
+  }
+  const written = await applyDirectEntities(prisma, outcome.entities, new Set(existing), expectedVersion);
+  if (!written.ok) {
     // Never the location's target (a server path), and the ref only when the caller may read it.
-    stored.conflicts.forEach((ref) =>
+    written.conflicts.forEach((ref) =>
       outcome.problems.push(
         nameable.has(ref)
           ? { entityRef: ref, message: `Entity ${ref} is provided by a registered location; change it there` }

@@ -10,6 +10,8 @@ import { applyDescriptors, type ApplyOutcome, type ReplaceCheck } from './applyD
 import { ingestLocation as ingest } from './ingestLocation';
 import type { KindRules } from '../model/validation/kinds/validateKind';
 import { isUrl, type SourceReader } from './sourceReader';
+import { createClaimedReads, type ClaimedReads, type ReadScheduleOptions } from './claims/claimedReads';
+import { sourceStamp } from './claims/sourceStamp';
 
 export interface CatalogIngestionOptions {
   reader: SourceReader;
@@ -17,6 +19,8 @@ export interface CatalogIngestionOptions {
   kindRules?: KindRules;
   orphans: OrphanPolicy;
   log: (line: string) => void;
+  /** Leases of reads claimed in the database, shared with other replicas (see ClaimedReads). */
+  readSchedule?: Partial<ReadScheduleOptions>;
 }
 
 export interface CatalogIngestion {
@@ -31,13 +35,15 @@ export interface CatalogIngestion {
   /** Removes a location and every entity it provided. */
   unregisterLocation(id: string): Promise<boolean>;
   /** Validates descriptor YAML and, unless `dryRun`, stores it at once (the direct write path). */
-  apply(yaml: string, dryRun: boolean, mayReplace?: ReplaceCheck): Promise<ApplyOutcome>;
+  apply(yaml: string, dryRun: boolean, mayReplace?: ReplaceCheck, expectedVersion?: string): Promise<ApplyOutcome>;
   /** Removes one entity (one a location provides comes back at its next refresh). */
   removeEntity(ref: string): Promise<boolean>;
   /** Re-reads every location every `intervalMs`; returns a function that stops it. */
   refreshEvery(intervalMs: number): () => void;
   /** Resolves when no ingestion is running: shutdown waits here so nothing is half-written. */
   idle(): Promise<void>;
+  /** This replica's claims on location reads, and what it read. */
+  readonly reads: ClaimedReads;
 }
 
 /** Runs work one piece at a time, in the order it was asked for. */
@@ -54,20 +60,37 @@ function serialQueue() {
 }
 
 /**
+/**
  * Two queues. Location work (register, refresh, unregister) runs one at a time, so two
  * reads of one catalog never race. Every write transaction (a read's batch, its last
  * step, applyEntities, removeEntity) takes its turn in the write queue: a write through
  * the graph waits for the batch in flight, not for the whole read. A location job may
  * wait for the write queue; a write never waits for the location queue, so neither
- * blocks the other for good. Stopping waits for both.
+ * blocks the other for good. Stopping waits for both. Across replicas, each read is
+ * claimed in the database first (see ClaimedReads): one replica reads a location at a
+ * time, and due reads are shared out.
  */
 export function createCatalogIngestion(prisma: PrismaClient, options: CatalogIngestionOptions): CatalogIngestion {
   const locations = serialQueue();
   const writes = serialQueue();
   const enqueue = locations.run;
   const ingestOptions = { ...options, turn: writes.run };
+  const schedule: ReadScheduleOptions = { ...options.readSchedule, intervalMs: options.readSchedule?.intervalMs ?? 120_000 };
+  const reads = createClaimedReads(
+    prisma,
+    schedule,
+    async (id, previous) => {
+      const location = await prisma.location.findUniqueOrThrow({ where: { id } });
+      // Taken before the read: a change made while it runs is seen at the next due time.
+      const stamp = await sourceStamp(prisma, location, options.reader).catch(() => null);
+      if (previous.due && stamp !== null && stamp === previous.sourceStamp) return { skipped: true };
+      await ingest(prisma, location, ingestOptions);
+      return { sourceStamp: stamp };
+    },
+    options.log,
+  );
   const refresh = async (location: LocationRecord) => {
-    await ingest(prisma, location, ingestOptions);
+    await reads.readNow(location.id);
     return prisma.location.findUniqueOrThrow({ where: { id: location.id } });
   };
   const ingestion: CatalogIngestion = {
@@ -97,23 +120,40 @@ export function createCatalogIngestion(prisma: PrismaClient, options: CatalogIng
         const registered = await prisma.location.findMany({ where: { NOT: { type: 'direct' } }, orderBy: { createdAt: 'asc' } });
         // One location failing (its error is recorded on it) does not keep the others stale.
         for (const location of registered) {
-          await ingest(prisma, location, ingestOptions).catch((error) => options.log(`catalog: reading ${location.target} failed: ${error}`));
+          await reads.readNow(location.id).catch((error) => options.log(`catalog: reading ${location.target} failed: ${error}`));
         }
       }),
     unregisterLocation: (id) => enqueue(() => writes.run(() => deleteLocation(prisma, id))),
-    apply: (yaml, dryRun, mayReplace) => writes.run(() => applyDescriptors(prisma, yaml, dryRun, mayReplace, options.kindRules)),
+    apply: (yaml, dryRun, mayReplace, expectedVersion) =>
+      writes.run(() => applyDescriptors(prisma, yaml, dryRun, mayReplace, options.kindRules, expectedVersion)),
     removeEntity: (ref) => writes.run(() => deleteEntity(prisma, ref)),
     refreshEvery: (intervalMs) => {
-      const timer = setInterval(() => {
-        ingestion.refreshAll().catch((error) => options.log(`catalog: periodic refresh failed: ${error}`));
-      }, intervalMs);
-      timer.unref();
-      return () => clearInterval(timer);
+      schedule.intervalMs = intervalMs;
+      // Each replica looks for due reads this often (a small indexed query), at its own
+      // jittered pace; the due times themselves spread the reads.
+      const pollMs = Math.min(intervalMs, 5_000);
+      let stopped = false;
+      let timer: NodeJS.Timeout | undefined;
+      const poll = async () => {
+        try {
+          await reads.refreshBacklog();
+          while (!stopped && (await enqueue(() => reads.readNextDue())));
+        } catch (error) {
+          options.log(`catalog: a periodic read failed (retried with backoff): ${error instanceof Error ? error.message : String(error)}`);
+        }
+        if (!stopped) timer = setTimeout(poll, pollMs * (0.5 + Math.random())).unref();
+      };
+      timer = setTimeout(poll, pollMs * (0.5 + Math.random())).unref();
+      return () => {
+        stopped = true;
+        clearTimeout(timer);
+      };
     },
     idle: async () => {
       await locations.idle();
       await writes.idle();
     },
+    reads,
   };
   return ingestion;
 }

@@ -20,9 +20,21 @@ describe('periodic refresh', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('picks up a changed file without anyone asking', async () => {
+  it('skips an unchanged file and picks up a changed one without anyone asking', async () => {
     const refs = async () => (await catalog.services.prisma.entity.findMany({ select: { ref: true } })).map((row) => row.ref);
     expect(await refs()).toEqual(['component:default/before']);
+    // Unchanged, the file is not read again: due reads are skipped on its stamp (mtime, size),
+    // from the second read on (the first read's stamp is taken before anything was stored).
+    const counts = catalog.services.ingestion.reads.counts;
+    const skippedSoon = async (more: number) => {
+      const target = counts.skipped + more;
+      for (let attempt = 0; attempt < 100 && counts.skipped < target; attempt++) await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(counts.skipped).toBeGreaterThanOrEqual(target);
+    };
+    await skippedSoon(1);
+    const readsBefore = counts.finished;
+    await skippedSoon(2);
+    expect(counts.finished).toBe(readsBefore);
     writeFileSync(path.join(dir, 'catalog-info.yaml'), componentYaml('after'));
     // Bounded wait for the next refresh (not a speed assertion: up to 50 intervals).
     for (let attempt = 0; attempt < 50 && !(await refs()).includes('component:default/after'); attempt++) {

@@ -28,6 +28,12 @@ export interface SourceReader {
   read(target: string): Promise<string>;
   /** The files a local glob matches, in order; only under the roots, symbolic links not followed. */
   list(pattern: string): Promise<string[]>;
+  /**
+   * What an http(s) URL's server says identifies its current content, asked with HEAD
+   * (its ETag, else Last-Modified with the length); null when it says neither. Same hosts
+   * as `read`.
+   */
+  validator?(url: string): Promise<string | null>;
 }
 
 export class SourceReadError extends Error {}
@@ -79,14 +85,17 @@ export function createSourceReader(options: SourceReaderOptions = {}): SourceRea
         if (!file) throw new LocalReadNotAllowedError(target);
         return readLocalFile(file, target, maxBytes);
       }
-      const url = new URL(target);
-      if (!allowHosts.some((pattern) => hostMatches(pattern, url))) {
-        throw new ReadNotAllowedError(
-          `Reading from '${target}' is not allowed. You may need to configure an integration for the target host, ` +
-            `or add it to the configured list of allowed hosts at 'backend.reading.allow'`,
-        );
-      }
-      return fetchText(url, options.timeoutMs ?? 10_000, maxBytes);
+      return fetchText(allowedUrl(target, allowHosts), options.timeoutMs ?? 10_000, maxBytes);
+    },
+    async validator(target) {
+      const url = allowedUrl(target, allowHosts);
+      const response = await fetch(url, { method: 'HEAD', signal: AbortSignal.timeout(options.timeoutMs ?? 10_000), redirect: 'error' });
+      if (!response.ok) return null;
+      const etag = response.headers.get('etag');
+      const modified = response.headers.get('last-modified');
+      // Bounded: a header is stored in the location's stamp only through a hash.
+      if (etag) return `etag:${etag.slice(0, 1_024)}`;
+      return modified ? `modified:${modified.slice(0, 1_024)}:${response.headers.get('content-length') ?? ''}` : null;
     },
     async list(pattern) {
       // The glob's fixed part must be under a root before anything is listed, so a glob
@@ -132,6 +141,17 @@ async function readLocalFile(realFile: string, file: string, maxBytes: number): 
   } finally {
     closeSync(fd);
   }
+}
+
+function allowedUrl(target: string, allowHosts: readonly string[]): URL {
+  const url = new URL(target);
+  if (!allowHosts.some((pattern) => hostMatches(pattern, url))) {
+    throw new ReadNotAllowedError(
+      `Reading from '${target}' is not allowed. You may need to configure an integration for the target host, ` +
+        `or add it to the configured list of allowed hosts at 'backend.reading.allow'`,
+    );
+  }
+  return url;
 }
 
 /** Whether `url` is on a host `pattern` allows (`example.com`, `*.example.com`, `host:port`). */

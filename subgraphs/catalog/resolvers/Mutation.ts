@@ -26,7 +26,7 @@ export const Mutation: MutationResolvers = {
     await catalogAccess(context).requireOnEntities(context.reads, CATALOG_ACTIONS.entityDelete, Prisma.sql`e.location_id = ${id}`);
     return context.ingestion.unregisterLocation(id);
   },
-  applyEntities: (_, { yaml, dryRun }, context) => {
+  applyEntities: (_, { yaml, dryRun, expectedVersion }, context) => {
     const access = catalogAccess(context);
     access.require(CATALOG_ACTIONS.entityCreate);
     // Creating is not replacing: each entity of the input that exists must be one the
@@ -37,7 +37,7 @@ export const Mutation: MutationResolvers = {
       // Not through the request's loader: ApplyResult.entities loads these again after the write.
       const readable = await findEntitiesByRefs(context.reads, existing, access.readable);
       return new Set(existing.filter((_, index) => readable[index] !== null));
-    });
+    }, expectedVersion ?? undefined);
   },
   removeEntity: async (_, { ref }, context) => {
     const canonical = canonicalRef(ref);

@@ -13,6 +13,7 @@ export const entityFields = {
   // Async so that a refused representation fails its own item, not the whole `_entities`.
   __resolveReference: async (reference: { __typename?: unknown; ref?: unknown }, context: CatalogContext) =>
     catalogLoaders(context).entityByRef.load(checkRepresentation(reference)),
+  etag: (record: EntityRecord) => record.hash,
   kind: (record: EntityRecord) => descriptorOf(record).kind,
   name: (record: EntityRecord) => descriptorOf(record).metadata.name,
   apiVersion: (record: EntityRecord) => descriptorOf(record).apiVersion,
