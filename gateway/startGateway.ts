@@ -18,6 +18,7 @@ import { followRegistry, type RegistrySourceOptions } from './registry/followReg
 import { supergraphVersionHeader } from './registry/supergraphVersionHeader';
 import { useUsageReporting } from './registry/useUsageReporting';
 import { mcpRoutes, type GatewayMcpOptions } from './mcp/mcpRoutes';
+import { createSubscriptions, type GatewaySubscriptionOptions } from './subscriptions/createSubscriptions';
 
 /** Where the supergraph comes from: composed from running subgraphs, or a composed file's SDL. */
 export type SupergraphSource =
@@ -65,6 +66,11 @@ export interface GatewayOptions {
   performance?: GatewayPerformanceOptions;
   /** The MCP server at /mcp (gateway/mcp). Default `{ mode: 'read-only' }`. */
   mcp?: GatewayMcpOptions;
+  /**
+   * `Subscription.entityChanged` over graphql-ws on /graphql and graphql-sse on
+   * /graphql/stream (gateway/subscriptions, docs/feed.md). Absent: no subscriptions.
+   */
+  subscriptions?: GatewaySubscriptionOptions;
 }
 
 export interface RunningGateway {
@@ -137,6 +143,20 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   await server.start();
   let port = options.port;
   const ownOrigins = () => new Set([`http://localhost:${port}`, `http://127.0.0.1:${port}`]);
+  const allowedOrigins = configuredOrigins ? () => configuredOrigins : ownOrigins;
+  const subscriptions =
+    options.subscriptions &&
+    createSubscriptions({
+      ...options.subscriptions,
+      server,
+      schema: () => apiSchema,
+      authenticate,
+      validationRules: limits.validationRules,
+      parseOptions: limits.parseOptions,
+      allowedOrigins,
+      production,
+      log: options.log,
+    });
   const http = await listen(
     {
       ...options.routes,
@@ -146,8 +166,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
           authenticate,
           options.log,
         ),
-        configuredOrigins ? () => configuredOrigins : ownOrigins,
+        allowedOrigins,
       ),
+      ...(subscriptions ? { '/graphql/stream': withCors(withAuthentication(subscriptions.sse, authenticate, options.log), allowedOrigins) } : {}),
       ...mcpRoutes({
         mcp: options.mcp ?? { mode: 'read-only' },
         server,
@@ -167,10 +188,13 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     { port: options.port, host: options.host, log: options.log, fallback: options.webApp },
   );
   port = http.port;
+  subscriptions?.attach(http.server, '/graphql');
   return {
     url: `http://${options.host === '0.0.0.0' ? 'localhost' : (options.host ?? 'localhost')}:${http.port}/graphql`,
     port: http.port,
     stop: async () => {
+      // WebSockets would keep the HTTP server open: they go first.
+      await subscriptions?.close();
       await http.close({ drainTimeoutMs: options.drainTimeoutMs });
       await server.stop();
       await usage?.stop();

@@ -9,6 +9,11 @@ export interface SubscriberStreamOptions {
   pageSize: number;
   /** Live events held for a subscriber that has not taken them yet; one more disconnects it. */
   maxQueuedEvents: number;
+  /**
+   * Called at once when the queue overflows: the transport closes the connection then, since
+   * a consumer stuck on a full socket would never pull the error that says why.
+   */
+  onOverflow?: (reason: string) => void;
 }
 
 /** Why a subscriber was cut off: it did not keep up with the live feed. */
@@ -44,7 +49,10 @@ export class SubscriberStream implements LiveSubscriber {
       this.options.hub.leave(this);
       this.live = false;
       this.queue = [];
-      if (!this.catchingUp) this.overflow = `more than ${this.options.maxQueuedEvents} events waiting for a subscriber that does not read them`;
+      if (!this.catchingUp) {
+        this.overflow = `more than ${this.options.maxQueuedEvents} events waiting for a subscriber that does not read them`;
+        this.options.onOverflow?.(`Disconnected: the subscriber is too slow (${this.overflow})`);
+      }
     } else this.queue.push(event);
     this.wake();
   }

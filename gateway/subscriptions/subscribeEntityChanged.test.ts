@@ -31,12 +31,15 @@ function setUp(options: { maxQueuedEvents?: number } = {}) {
   return { feed, hub, entities, graph, execute, open };
 }
 
-async function take(stream: AsyncGenerator<ExecutionResult>, count: number): Promise<ExecutionResult[]> {
-  const results: ExecutionResult[] = [];
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read the result's shape freely
+type Result = ExecutionResult<Record<string, any>>;
+
+async function take(stream: AsyncGenerator<ExecutionResult>, count: number): Promise<Result[]> {
+  const results: Result[] = [];
   while (results.length < count) {
     const next = await stream.next();
     if (next.done) break;
-    results.push(next.value);
+    results.push(next.value as Result);
   }
   return results;
 }
@@ -100,7 +103,7 @@ describe('subscribeEntityChanged', () => {
     const pending = first.next();
     await new Promise((resolve) => setImmediate(resolve));
     feed.append('catalog', 'component:default/a', 'UPDATED', ['one']);
-    const cursor = (await pending).value.data.entityChanged.cursor as string;
+    const cursor = ((await pending).value as Result).data?.entityChanged.cursor as string;
     await first.return(undefined);
     // Missed: 25 events (several pages of 10), across two sources.
     for (let i = 0; i < 25; i += 1) feed.append(i % 3 === 0 ? 'cicd' : 'catalog', 'component:default/b', 'UPDATED', [`missed-${i}`]);

@@ -1,5 +1,8 @@
 import {
+  buildSchema,
   GraphQLError,
+  printSchema,
+  type GraphQLSchema,
   Kind,
   subscribe,
   type ExecutionArgs,
@@ -14,10 +17,10 @@ import { BatchFailedError, DeliveredChange, resolveBatch, type RunAsSubscriber }
 import { SlowConsumerError, SubscriberStream } from './SubscriberStream';
 
 /** What a subscription's execution knows about its subscriber. */
-export interface SubscriptionContext {
+export interface SubscriptionContext extends Record<PropertyKey, unknown> {
   /** Runs a query through the gateway as the subscriber. */
   run: RunAsSubscriber;
-  /** Called once when the subscriber is cut off (too slow), before its last error: the transport closes. */
+  /** Called once, at once, when the subscriber is cut off for being too slow: the transport closes its connection. */
   disconnect?: (reason: string) => void;
 }
 
@@ -43,7 +46,7 @@ export function subscribeEntityChanged(options: EntityChangedOptions) {
     const subscribeFieldResolver: GraphQLFieldResolver<unknown, SubscriptionContext> = (_root, fieldArgs, _context, info) => {
       if (info.fieldName !== 'entityChanged') throw new GraphQLError(`Subscription.${info.fieldName} is not served by this gateway`);
       const stream = new SubscriberStream(
-        { hub: options.hub, feed: options.feed, pageSize: options.batchSize, maxQueuedEvents: options.maxQueuedEvents },
+        { hub: options.hub, feed: options.feed, pageSize: options.batchSize, maxQueuedEvents: options.maxQueuedEvents, onOverflow: context.disconnect },
         (fieldArgs.after as string | null | undefined) ?? undefined,
       );
       const batch = entityBatchQuery(info.operation, mergedField(info.fieldNodes), info.fragments, info.variableValues);
@@ -55,7 +58,7 @@ export function subscribeEntityChanged(options: EntityChangedOptions) {
         }
       })();
     };
-    const result = await subscribe({ ...args, subscribeFieldResolver, fieldResolver: readDelivered });
+    const result = await subscribe({ ...args, schema: withoutResolvers(args.schema), subscribeFieldResolver, fieldResolver: readDelivered });
     if (!(Symbol.asyncIterator in result)) return result;
     return (async function* () {
       try {
@@ -66,7 +69,6 @@ export function subscribeEntityChanged(options: EntityChangedOptions) {
       } catch (error) {
         if (!(error instanceof SlowConsumerError || error instanceof BatchFailedError || error instanceof GraphQLError)) throw error;
         const code = error instanceof SlowConsumerError ? error.code : error instanceof GraphQLError ? (error.extensions.code ?? 'BAD_USER_INPUT') : 'FEED_UNAVAILABLE';
-        if (error instanceof SlowConsumerError) context.disconnect?.(error.message);
         yield { errors: [new GraphQLError(error.message, { extensions: { code } })] };
       }
     })();
@@ -87,6 +89,21 @@ async function* deliveredChanges(
   }
 }
 
+const plainSchemas = new WeakMap<GraphQLSchema, GraphQLSchema>();
+
+/**
+ * The API schema without the resolvers the gateway attached to its fields (they would win
+ * over `fieldResolver`): built once per supergraph from its printed SDL.
+ */
+function withoutResolvers(schema: GraphQLSchema): GraphQLSchema {
+  let plain = plainSchemas.get(schema);
+  if (!plain) {
+    plain = buildSchema(printSchema(schema));
+    plainSchemas.set(schema, plain);
+  }
+  return plain;
+}
+
 /** Two `entityChanged` selections under one response key are one field: their selections merge. */
 function mergedField(fieldNodes: readonly FieldNode[]): FieldNode {
   const [first, ...rest] = fieldNodes;
@@ -101,7 +118,7 @@ function mergedField(fieldNodes: readonly FieldNode[]): FieldNode {
  * selections, aliases included).
  */
 const readDelivered: GraphQLFieldResolver<unknown, SubscriptionContext> = (source, _args, _context, info) => {
-  if (info.parentType === info.schema.getSubscriptionType()) return source;
+  if (info.path.prev === undefined) return source; // the root field: the payload is the delivered change
   if (source instanceof DeliveredChange) {
     const event = source.event;
     switch (info.fieldName) {

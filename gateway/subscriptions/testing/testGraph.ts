@@ -6,7 +6,7 @@ import type { RunAsSubscriber } from '../resolveBatch';
  * (`entitiesByRefs`, `entities(filter:)` with `and` and `field`, `Subscription.entityChanged`),
  * and a `run` that answers as a given viewer: an entity is visible to its owner only.
  */
-export const testSchema: GraphQLSchema = buildSchema(`
+export const TEST_GRAPH_SDL = `
   interface Entity { ref: ID! name: String! owner: String }
   type Component implements Entity { ref: ID! name: String! owner: String lifecycle: String }
   input FieldMatch { field: String! values: [String!]! }
@@ -16,7 +16,9 @@ export const testSchema: GraphQLSchema = buildSchema(`
   type Query { entitiesByRefs(refs: [ID!]!): [Entity]! entities(filter: EntityFilter, first: Int): EntityConnection! }
   type EntityChange { cursor: String! change: String! source: String! ref: String! fields: [String!]! entity: Entity }
   type Subscription { entityChanged(filter: EntityFilter, after: String): EntityChange! }
-`);
+`;
+
+export const testSchema: GraphQLSchema = buildSchema(TEST_GRAPH_SDL);
 
 export interface TestEntity {
   ref: string;

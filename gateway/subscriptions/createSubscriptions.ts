@@ -1,0 +1,92 @@
+import type { Server } from 'node:http';
+import type { ApolloServer } from '@apollo/server';
+import type { GraphQLSchema, ParseOptions, ValidationRule } from 'graphql';
+import type { HttpHandler } from '../../kit';
+import type { GatewayContext } from '../auth/IdentityForwardingDataSource';
+import type { Authenticator } from '../auth/createAuthenticator';
+import { CallerSubscriptions } from './CallerSubscriptions';
+import type { EventFeed, FeedEvent } from './EventFeed';
+import { FeedHub } from './FeedHub';
+import { prepareSubscription } from './prepareSubscription';
+import type { RunAsSubscriber } from './resolveBatch';
+import { serveSse } from './serveSse';
+import { serveWebSocket } from './serveWebSocket';
+import { subscribeEntityChanged } from './subscribeEntityChanged';
+import { subscriptionSettings, type SubscriptionSettings } from './SubscriptionSettings';
+import type { SubscriptionTransport } from './SubscriptionTransport';
+
+export interface GatewaySubscriptionOptions {
+  /** The merged feed of every event source (kit/events' createMergedFeed). */
+  feed: EventFeed;
+  settings?: Partial<SubscriptionSettings>;
+  /** Which events of entities that are gone a subscriber may see; without it, none. */
+  visibleWhenGone?: (run: RunAsSubscriber, filter: unknown, events: FeedEvent[]) => Promise<Set<FeedEvent>>;
+}
+
+export interface SubscriptionServing {
+  /** The graphql-sse handler, to mount behind authentication and CORS. */
+  sse: HttpHandler;
+  /** Serves graphql-ws on `path` of the listening server. */
+  attach(server: Server, path: string): void;
+  /** Closes every WebSocket and stops reading the feed. */
+  close(): Promise<void>;
+  /** Open subscriptions, over both transports. */
+  openSubscriptions(): number;
+}
+
+/**
+ * `Subscription.entityChanged` beside Apollo Gateway (which cannot execute subscriptions):
+ * both transports, the limits, one feed reader, and entity selections resolved through
+ * the gateway's own federated plan as each subscriber (`server.executeOperation`).
+ */
+export function createSubscriptions(
+  options: GatewaySubscriptionOptions & {
+    server: ApolloServer<GatewayContext>;
+    schema: () => GraphQLSchema | undefined;
+    authenticate: Authenticator;
+    validationRules: ValidationRule[];
+    parseOptions: ParseOptions;
+    allowedOrigins: () => ReadonlySet<string>;
+    production: boolean;
+    log: (line: string) => void;
+  },
+): SubscriptionServing {
+  const settings = subscriptionSettings(options.settings);
+  const hub = new FeedHub({ feed: options.feed, pageSize: settings.batchSize, pollIntervalMs: settings.pollIntervalMs, log: options.log });
+  const callers = new CallerSubscriptions(settings.maxPerCaller);
+  const transport: SubscriptionTransport = {
+    settings,
+    schema: options.schema,
+    prepare: (request) =>
+      prepareSubscription(request, { schema: options.schema(), validationRules: options.validationRules, parseOptions: options.parseOptions }),
+    subscribe: subscribeEntityChanged({
+      hub,
+      feed: options.feed,
+      batchSize: settings.batchSize,
+      maxQueuedEvents: settings.maxQueuedEvents,
+      visibleWhenGone: options.visibleWhenGone,
+    }),
+    runAs: (identity) => async (query, variables) => {
+      const response = await options.server.executeOperation({ query, variables }, { contextValue: { identity } });
+      if (response.body.kind !== 'single') throw new Error('A batch query answered incrementally');
+      return response.body.singleResult;
+    },
+    authenticate: options.authenticate,
+    callers,
+    allowedOrigins: options.allowedOrigins,
+    production: options.production,
+    log: options.log,
+  };
+  let webSockets: { close(): Promise<void> } | undefined;
+  return {
+    sse: serveSse(transport),
+    attach: (server, path) => {
+      webSockets = serveWebSocket(server, path, transport);
+    },
+    close: async () => {
+      await webSockets?.close();
+      hub.stop();
+    },
+    openSubscriptions: () => callers.total,
+  };
+}
