@@ -62,6 +62,11 @@ export interface PluginDeclaration {
   /** What `--demo` (and `npm start`) loads, in one sentence; the module's `afterStart` loads it. */
   demoData?: string;
   client?: PluginClientPieces;
+  /**
+   * The changes it publishes on the change feed (kit/events, docs/feed.md), e.g.
+   * `['PIPELINE_FAILED']`: the gateway reads its sources from these, naming no plugin.
+   */
+  events?: readonly string[];
   codegen: PluginCodegen;
   /** The subgraph itself, built from deployment settings. */
   load(settings?: PluginSettings): Promise<SubgraphModule<any, any>>;

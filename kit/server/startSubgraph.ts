@@ -4,6 +4,8 @@ import { openDatabase, type Database, type DatabaseOptions } from '../database/o
 import { ALLOW_ALL_POLICY, type Policy } from '../permissions/definePolicy';
 import { decodeIdentity, IDENTITY_HEADER } from '../permissions/identityHeader';
 import { bindRequestAccess, createRequestAccess } from '../permissions/requestAccess';
+import { eventsInDatabase, type EventSource } from '../events/eventSources';
+import { EVENTS_PATH, eventsRoute } from '../events/eventsRoute';
 import { requireGatewaySignature } from '../security/requireGatewaySignature';
 import { assertUsableSecret } from '../security/subgraphSecret';
 import { createSubgraphServer } from './createSubgraphServer';
@@ -42,6 +44,8 @@ export interface RunningSubgraph<Services = unknown> {
   url: string;
   port: number;
   services: Services;
+  /** Its event log read in process, when the module publishes events (its HTTP twin is `POST /events`). */
+  events?: EventSource;
   /** Drains requests, then releases services and closes the database (PGlite flushes). */
   stop(): Promise<void>;
 }
@@ -72,6 +76,14 @@ export async function startSubgraph<Services, Context extends object>(
     const ready = services;
     apollo = createSubgraphServer(module, { maxEntityRepresentations: options.maxEntityRepresentations, log: options.runtime.log });
     await apollo.start();
+    const guard =
+      options.gatewaySecret === null
+        ? undefined
+        : requireGatewaySignature({
+            secret: options.gatewaySecret,
+            maxAgeMs: options.signatureMaxAgeMs,
+            log: (line) => options.runtime.log(`${module.name}: ${line}`),
+          });
     http = await listen(
       {
         // No CORS headers: browsers never call a subgraph, only the gateway does.
@@ -85,15 +97,9 @@ export async function startSubgraph<Services, Context extends object>(
             return context;
           },
           maxBodyBytes: options.maxBodyBytes,
-          guard:
-            options.gatewaySecret === null
-              ? undefined
-              : requireGatewaySignature({
-                  secret: options.gatewaySecret,
-                  maxAgeMs: options.signatureMaxAgeMs,
-                  log: (line) => options.runtime.log(`${module.name}: ${line}`),
-                }),
+          guard,
         }),
+        ...(module.events ? { [EVENTS_PATH]: eventsRoute(module.name, database.reads, guard) } : {}),
         '/healthz': healthRoute(async () => ({ subgraph: module.name })),
         '/readyz': healthRoute(async () => readiness(module.name, database)),
         ...module.routes?.(ready),
@@ -102,7 +108,8 @@ export async function startSubgraph<Services, Context extends object>(
     );
     const url = `http://${options.host ?? '127.0.0.1'}:${http.port}/graphql`;
     await module.afterStart?.(ready, options.runtime);
-    return { name: module.name, url, port: http.port, services: ready, stop };
+    const events = module.events ? eventsInDatabase(module.name, database.reads) : undefined;
+    return { name: module.name, url, port: http.port, services: ready, events, stop };
   } catch (error) {
     await stop().catch(() => undefined);
     throw error;

@@ -40,6 +40,11 @@ export interface SubgraphModule<Services = unknown, Context extends object = obj
   createContext(services: Services, request: IncomingMessage): Context | Promise<Context>;
   /** Runs once it is listening: the catalog loads its locations here, plugins seed demo data. */
   afterStart?(services: Services, runtime: SubgraphRuntime): Promise<void>;
+  /**
+   * The changes it records in its own `event_log` (kit/events), e.g. `['PIPELINE_FAILED']`:
+   * when set, the kit serves them at the signed `POST /events` (see docs/feed.md).
+   */
+  events?: readonly string[];
   /** Routes beside /graphql and the health checks (a CI webhook, say). */
   routes?(services: Services): Record<string, HttpHandler>;
   /** Waits for work in flight and releases what createServices opened; the kit closes the database after. */

@@ -7,6 +7,7 @@ import { MAX_APPLY_BYTES } from './ingestion/applyDescriptors';
 import type { KindRules } from './model/validation/kinds/validateKind';
 import { createCatalogIngestion } from './ingestion/catalogIngestion';
 import { createSourceReader } from './ingestion/sourceReader';
+import { plugin } from './plugin';
 import { resolvers } from './resolvers';
 
 /** The project's own demo catalog, loaded at start unless `--no-demo`. */
@@ -37,6 +38,7 @@ export function createCatalogSubgraph(options: CatalogOptions = {}): SubgraphMod
     name: 'catalog',
     typeDefs: loadSchema(path.join(__dirname, 'schema.graphql')),
     resolvers,
+    events: plugin.events,
     // Every other argument keeps the kit's 4,096 characters (docs/hardening.md, Argument bounds).
     argumentTextLimits: { 'Mutation.applyEntities.yaml': MAX_APPLY_BYTES },
     migrationsDir: path.resolve(__dirname, '../../prisma/catalog/migrations'),

@@ -15,6 +15,7 @@ export const plugin = definePlugin({
     { name: 'CATALOG_ORPHANS', type: 'string', default: 'delete', description: '`delete` (removed one refresh after they are marked) or `keep`' },
   ],
   demoData: "Backstage's example catalog (demo/), registered as a location.",
+  events: ['CREATED', 'UPDATED', 'DELETED', 'ORPHANED'],
   codegen: {
     contextType: 'context#CatalogContext',
     mappers: {

@@ -41,9 +41,10 @@ export async function storedLocationFiles(sql: Sql, locationId: string): Promise
   return files;
 }
 
-/** Forgets a location's file records; the write of a read adds back those of its files that qualify. */
-export async function deleteLocationFiles(sql: Sql, locationId: string): Promise<void> {
-  await sql.$executeRawUnsafe('DELETE FROM "location_files" WHERE "location_id" = $1', locationId);
+/** Forgets the records of some files of a location; the write of a read adds back those that qualify. */
+export async function deleteLocationFiles(sql: Sql, locationId: string, files: readonly string[]): Promise<void> {
+  if (!files.length) return;
+  await sql.$executeRawUnsafe('DELETE FROM "location_files" WHERE "location_id" = $1 AND "file" = ANY($2::text[])', locationId, files);
 }
 
 /** A file record as insertLocationFiles takes it, in JsonRows. */

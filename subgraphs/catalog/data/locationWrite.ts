@@ -5,6 +5,19 @@ import { JsonRows } from './jsonRows';
 import { deleteLocationFiles, insertLocationFiles, locationFileRow, storedLocationFiles } from './locationFiles';
 import { readInPages } from './readInPages';
 
+/** Runs `work` in a transaction of its own, when the catalog's writes give it a turn (see replaceLocationEntities). */
+export type Transact = <T>(work: (tx: Prisma.TransactionClient) => Promise<T>) => Promise<T>;
+
+/** A batch of whole files that could not be stored: the files before it stay stored. */
+export class BatchWriteError extends Error {
+  constructor(
+    readonly files: string[],
+    readonly cause: unknown,
+  ) {
+    super(`Storing ${files.length} file(s) from ${files[0] ?? '(none)'} on failed: ${cause instanceof Error ? cause.message : String(cause)}`);
+  }
+}
+
 /** What happens to entities that left their location. */
 export interface OrphanPolicy {
   /** `delete`: marked first, removed at a later refresh once `graceMs` passed; `keep`: marked, never removed. */
@@ -54,10 +67,12 @@ interface PendingFile {
   refs: string[];
 }
 
-/** What the read handed over between two flushes, written as one. */
+/** What the read handed over between two flushes, written as one transaction. */
 interface Batch {
   entities: PendingEntity[];
   files: PendingFile[];
+  /** Every file the batch took, failed ones too: their old records go with the batch. */
+  seen: string[];
   /** The entities' rows (entityRow). */
   rows: JsonRows;
   /** Records (LocationFile) of the files that need no parsing next time. */
@@ -68,6 +83,7 @@ interface Batch {
 const newBatch = (buffers?: Pick<Batch, 'rows' | 'fileRecords'>): Batch => ({
   entities: [],
   files: [],
+  seen: [],
   rows: buffers?.rows ?? new JsonRows(),
   fileRecords: buffers?.fileRecords ?? new JsonRows(),
 });
@@ -82,34 +98,39 @@ interface StoredByRef {
 }
 
 /**
- * Makes the stored entities of one location match a read, file by file as the read goes,
- * inside the caller's transaction (so the whole read applies or nothing does). Per file,
- * all or nothing: a file with any problem keeps its previously stored entities. Unchanged
- * entities are not written. The first file to define an entity keeps it; a later one that
- * defines it again fails. An entity another location already provides stays with that
- * location and is reported as a conflict. `finish` turns vanished entities into orphans.
+ * Makes the stored entities of one location match a read, file by file as the read goes.
+ * Each batch of whole files is one transaction (`transact`), so a file applies all or
+ * nothing and other writes of the catalog get their turn between batches; a batch that
+ * fails stops the read (BatchWriteError) and leaves the batches before it stored. A file
+ * with any problem keeps its previously stored entities. Unchanged entities are not
+ * written. The first file to define an entity keeps it; a later one that defines it again
+ * fails. An entity another location already provides (checked in each batch's own
+ * transaction, so a write between batches counts) stays with that location and is
+ * reported as a conflict. `finish` turns vanished entities into orphans, in a last
+ * transaction.
  */
-export async function openLocationWrite(tx: Prisma.TransactionClient, locationId: string, now = new Date()) {
+export async function openLocationWrite(transact: Transact, locationId: string, now = new Date()) {
   // What a read needs of the stored location up front is per file; entities are looked up
   // per batch (storedByRef), and vanished ones at the end: a location's rows are not held
   // all at once (at 100,000 entities they made the re-read's heap grow by ~60 MB at once).
-  const previousFiles = await storedLocationFiles(tx, locationId);
-  const storedAtStart = await countStored(tx, locationId);
-  // The records are written back as the read goes rather than held for the end (one per file).
-  await deleteLocationFiles(tx, locationId);
+  const { previousFiles, storedAtStart } = await transact(async (tx) => ({
+    previousFiles: await storedLocationFiles(tx, locationId),
+    storedAtStart: await countStored(tx, locationId),
+  }));
   /** The file that first defined each ref of this read: duplicates and vanished entities are decided by it. */
   const firstFile = new Map<string, string>();
   const failedFiles = new Set<string>();
-  const revived: string[] = [];
+  /** Every file of this read: the records of files no longer read are forgotten at the end. */
+  const seenFiles = new Set<string>();
   const result: ReplaceResult = { written: 0, unchanged: 0, orphaned: 0, removed: 0, duplicates: [], conflicts: [] };
   /** What the read has handed over since the last flush. */
   let batch = newBatch();
   /** Buffers of the last batch written, for the next one. */
   let spare: Pick<Batch, 'rows' | 'fileRecords'> | undefined;
-  /** The write of the last batch flushed: one at a time, in the read's order, on the transaction's connection. */
+  /** The write of the last batch flushed: one at a time, in the read's order. */
   let writing: Promise<void> = Promise.resolve();
 
-  const write = async ({ entities, files, rows, fileRecords }: Batch) => {
+  const writeBatch = async (tx: Prisma.TransactionClient, { entities, files, seen, rows, fileRecords }: Batch) => {
     const { ours: stored, elsewhere: claimedBy, unowned } = await storedByRef(tx, locationId, entities.map((entity) => entity.ref));
     for (const entity of entities.filter((entity) => claimedBy.has(entity.ref))) {
       const message = `Entity ${entity.ref} is already provided by ${claimedBy.get(entity.ref)}; the first location keeps it`;
@@ -118,31 +139,46 @@ export async function openLocationWrite(tx: Prisma.TransactionClient, locationId
     const ours = entities.filter((entity) => !claimedBy.has(entity.ref));
     const changed = ours.filter((entity) => stored.get(entity.ref)?.hash !== entity.hash || stored.get(entity.ref)?.sourceFile !== entity.file);
     const changedRefs = new Set(changed.map((entity) => entity.ref));
-    revived.push(...ours.filter((entity) => !changedRefs.has(entity.ref) && stored.get(entity.ref)?.orphanedAt).map((entity) => entity.ref));
+    const revived = ours.filter((entity) => !changedRefs.has(entity.ref) && stored.get(entity.ref)?.orphanedAt).map((entity) => entity.ref);
     // Only rows that exist are deleted: on a first read there are none, and a DELETE per
     // batch against tables growing inside this transaction (their statistics still say
     // empty) cost time quadratic in the read (12.6 of 60 s at 100,000 entities).
     await deleteEntitiesByRef(tx, [...changedRefs].filter((ref) => stored.has(ref) || unowned.has(ref)));
     await insertEntityRows(tx, rows, changed.map((entity) => entity.row), locationId);
-    result.written += changed.length;
-    result.unchanged += ours.length - changed.length;
+    if (revived.length) await tx.entity.updateMany({ where: { ref: { in: revived } }, data: { orphanedAt: null } });
+    const counted = { written: changed.length, unchanged: ours.length - changed.length };
     // A file may be skipped next time only if everything it holds is now stored.
     for (const { file, contentHash, selfContained: whole, refs } of files) {
       if (whole && contentHash && !refs.some((ref) => claimedBy.has(ref))) {
         fileRecords.push(locationFileRow({ file, contentHash, entityCount: refs.length }));
       }
     }
+    await deleteLocationFiles(tx, locationId, seen);
     await insertLocationFiles(tx, locationId, fileRecords, fileRecords.all());
-    rows.clear();
-    fileRecords.clear();
-    spare = { rows, fileRecords };
+    return counted;
+  };
+
+  /** One batch, one transaction; counted only once it is committed. */
+  const write = async (full: Batch) => {
+    if (!full.seen.length) return;
+    try {
+      const counted = await transact((tx) => writeBatch(tx, full));
+      result.written += counted.written;
+      result.unchanged += counted.unchanged;
+    } catch (error) {
+      throw new BatchWriteError(full.seen, error);
+    }
+    full.rows.clear();
+    full.fileRecords.clear();
+    spare = { rows: full.rows, fileRecords: full.fileRecords };
   };
 
   /**
    * Hands what is held to the write and returns once the batch before it is written: the
    * database writes one batch while the read parses the next (with PostgreSQL, on the
-   * other core), and no more than two batches are held. A failed write fails the next
-   * flush, or finish.
+   * other core), and no more than two batches are held. A batch asks for its turn only
+   * once the one before is committed, so writes waiting meanwhile go first. A failed
+   * write fails the next flush, or finish.
    */
   const flush = async () => {
     const full = batch;
@@ -166,6 +202,8 @@ export async function openLocationWrite(tx: Prisma.TransactionClient, locationId
     /** Takes the next file of the read, in the read's order. */
     async add(file: FileContents): Promise<void> {
       const refs = file.unchangedRefs ?? file.entities.map((entity) => entity.ref);
+      seenFiles.add(file.file);
+      batch.seen.push(file.file);
       let ok = file.ok;
       for (const ref of refs) {
         const first = firstFile.get(ref);
@@ -200,26 +238,29 @@ export async function openLocationWrite(tx: Prisma.TransactionClient, locationId
       await flush();
       await writing;
       const policy = failedFiles.size ? null : orphans;
-      // With no failed file, every ref this read defined is present: firstFile holds them all.
-      const vanished: { ref: string; orphanedAt: Date | null }[] = [];
-      if (policy && storedAtStart) {
-        await readInPages<{ ref: string; orphanedAt: Date | null }>(
-          tx,
-          'SELECT "ref", "orphaned_at" AS "orphanedAt" FROM "entities" WHERE "location_id" = $1',
-          [locationId],
-          (rows) => rows.forEach((row) => firstFile.has(row.ref) || vanished.push(row)),
+      const { orphaned, removed } = await transact(async (tx) => {
+        await forgetOtherFiles(tx, locationId, seenFiles);
+        // With no failed file, every ref this read defined is present: firstFile holds them all.
+        const vanished: { ref: string; orphanedAt: Date | null }[] = [];
+        if (policy && storedAtStart) {
+          await readInPages<{ ref: string; orphanedAt: Date | null }>(
+            tx,
+            'SELECT "ref", "orphaned_at" AS "orphanedAt" FROM "entities" WHERE "location_id" = $1',
+            [locationId],
+            (rows) => rows.forEach((row) => firstFile.has(row.ref) || vanished.push(row)),
+          );
+        }
+        const expired = vanished.filter(
+          (row) => policy?.strategy === 'delete' && row.orphanedAt && now.getTime() - row.orphanedAt.getTime() >= policy.graceMs,
         );
-      }
-      const expired = vanished.filter(
-        (row) => policy?.strategy === 'delete' && row.orphanedAt && now.getTime() - row.orphanedAt.getTime() >= policy.graceMs,
-      );
-      const newlyOrphaned = vanished.filter((row) => !row.orphanedAt);
-      await deleteEntitiesByRef(tx, expired.map((row) => row.ref));
-      if (newlyOrphaned.length) {
-        await tx.entity.updateMany({ where: { ref: { in: newlyOrphaned.map((row) => row.ref) } }, data: { orphanedAt: now } });
-      }
-      if (revived.length) await tx.entity.updateMany({ where: { ref: { in: revived } }, data: { orphanedAt: null } });
-      return { ...result, orphaned: newlyOrphaned.length, removed: expired.length };
+        const newlyOrphaned = vanished.filter((row) => !row.orphanedAt);
+        await deleteEntitiesByRef(tx, expired.map((row) => row.ref));
+        if (newlyOrphaned.length) {
+          await tx.entity.updateMany({ where: { ref: { in: newlyOrphaned.map((row) => row.ref) } }, data: { orphanedAt: now } });
+        }
+        return { orphaned: newlyOrphaned.length, removed: expired.length };
+      });
+      return { ...result, orphaned, removed };
     },
 
     /** Entities written so far, for progress lines. */
@@ -253,6 +294,11 @@ async function storedByRef(tx: Prisma.TransactionClient, locationId: string, ref
     else found.elsewhere.set(row.ref, row.target ?? 'another location');
   }
   return found;
+}
+
+/** Forgets the file records of a location's files this read did not see (gone from it). */
+async function forgetOtherFiles(tx: Prisma.TransactionClient, locationId: string, seen: Set<string>): Promise<void> {
+  await tx.$executeRawUnsafe('DELETE FROM "location_files" WHERE "location_id" = $1 AND NOT ("file" = ANY($2::text[]))', locationId, [...seen]);
 }
 
 /** How many entities the location holds (orphans included). */

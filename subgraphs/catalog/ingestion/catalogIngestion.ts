@@ -40,20 +40,34 @@ export interface CatalogIngestion {
   idle(): Promise<void>;
 }
 
+/** Runs work one piece at a time, in the order it was asked for. */
+function serialQueue() {
+  let last: Promise<unknown> = Promise.resolve();
+  return {
+    run<T>(work: () => Promise<T>): Promise<T> {
+      const run = last.then(work, work);
+      last = run.catch(() => undefined);
+      return run;
+    },
+    idle: () => last.then(() => undefined),
+  };
+}
+
 /**
- * Ingestion runs one piece of work at a time, in a queue: two reads of one catalog
- * never race, writes through the graph wait their turn, and stopping waits for the
- * work in flight.
+ * Two queues. Location work (register, refresh, unregister) runs one at a time, so two
+ * reads of one catalog never race. Every write transaction (a read's batch, its last
+ * step, applyEntities, removeEntity) takes its turn in the write queue: a write through
+ * the graph waits for the batch in flight, not for the whole read. A location job may
+ * wait for the write queue; a write never waits for the location queue, so neither
+ * blocks the other for good. Stopping waits for both.
  */
 export function createCatalogIngestion(prisma: PrismaClient, options: CatalogIngestionOptions): CatalogIngestion {
-  let queue: Promise<unknown> = Promise.resolve();
-  const enqueue = <T>(work: () => Promise<T>): Promise<T> => {
-    const run = queue.then(work, work);
-    queue = run.catch(() => undefined);
-    return run;
-  };
+  const locations = serialQueue();
+  const writes = serialQueue();
+  const enqueue = locations.run;
+  const ingestOptions = { ...options, turn: writes.run };
   const refresh = async (location: LocationRecord) => {
-    await ingest(prisma, location, options);
+    await ingest(prisma, location, ingestOptions);
     return prisma.location.findUniqueOrThrow({ where: { id: location.id } });
   };
   const ingestion: CatalogIngestion = {
@@ -80,12 +94,15 @@ export function createCatalogIngestion(prisma: PrismaClient, options: CatalogIng
       }),
     refreshAll: () =>
       enqueue(async () => {
-        const locations = await prisma.location.findMany({ where: { NOT: { type: 'direct' } }, orderBy: { createdAt: 'asc' } });
-        for (const location of locations) await ingest(prisma, location, options);
+        const registered = await prisma.location.findMany({ where: { NOT: { type: 'direct' } }, orderBy: { createdAt: 'asc' } });
+        // One location failing (its error is recorded on it) does not keep the others stale.
+        for (const location of registered) {
+          await ingest(prisma, location, ingestOptions).catch((error) => options.log(`catalog: reading ${location.target} failed: ${error}`));
+        }
       }),
-    unregisterLocation: (id) => enqueue(() => deleteLocation(prisma, id)),
-    apply: (yaml, dryRun, mayReplace) => enqueue(() => applyDescriptors(prisma, yaml, dryRun, mayReplace, options.kindRules)),
-    removeEntity: (ref) => enqueue(() => deleteEntity(prisma, ref)),
+    unregisterLocation: (id) => enqueue(() => writes.run(() => deleteLocation(prisma, id))),
+    apply: (yaml, dryRun, mayReplace) => writes.run(() => applyDescriptors(prisma, yaml, dryRun, mayReplace, options.kindRules)),
+    removeEntity: (ref) => writes.run(() => deleteEntity(prisma, ref)),
     refreshEvery: (intervalMs) => {
       const timer = setInterval(() => {
         ingestion.refreshAll().catch((error) => options.log(`catalog: periodic refresh failed: ${error}`));
@@ -93,7 +110,10 @@ export function createCatalogIngestion(prisma: PrismaClient, options: CatalogIng
       timer.unref();
       return () => clearInterval(timer);
     },
-    idle: () => queue.then(() => undefined),
+    idle: async () => {
+      await locations.idle();
+      await writes.idle();
+    },
   };
   return ingestion;
 }

@@ -1,7 +1,8 @@
 import type { PrismaClient } from '../../../prisma/catalog/generated/client';
 import type { LocationRecord } from '../data/locationRecord';
 import { refreshStatistics, STATISTICS_AFTER_ROWS } from '../data/refreshStatistics';
-import { replaceLocationEntities, type OrphanPolicy } from '../data/replaceLocationEntities';
+import { BatchWriteError } from '../data/locationWrite';
+import { replaceLocationEntities, type OrphanPolicy, type WriteTurn } from '../data/replaceLocationEntities';
 import { saveLocationErrors } from '../data/saveLocationErrors';
 import type { KindRules } from '../model/validation/kinds/validateKind';
 import { streamLocation, type Problem } from './readLocation';
@@ -13,15 +14,19 @@ export interface IngestOptions {
   kindRules?: KindRules;
   orphans: OrphanPolicy;
   log: (line: string) => void;
+  /** When each write transaction of the read may run (see createCatalogIngestion); at once by default. */
+  turn?: WriteTurn;
 }
 
 /** Long reads say how far they got this often; short ones stay quiet. */
 const PROGRESS_EVERY_MS = 3_000;
 
 /**
- * Reads one location and stores what it holds, writing while it reads (one transaction),
- * then records the read's problems. Files unchanged since a read that stored them whole
- * are not parsed again.
+ * Reads one location and stores what it holds, writing while it reads (a transaction per
+ * batch of whole files), then records the read's problems. Files unchanged since a read
+ * that stored them whole are not parsed again. A batch that cannot be stored stops the
+ * read: the files before it stay stored, and the location records why (then the error is
+ * thrown on).
  */
 export async function ingestLocation(prisma: PrismaClient, location: LocationRecord, options: IngestOptions): Promise<void> {
   const started = Date.now();
@@ -50,7 +55,17 @@ export async function ingestLocation(prisma: PrismaClient, location: LocationRec
       return { complete: !targetProblems.length && !fileProblems.length };
     },
     options.orphans,
-  );
+    new Date(),
+    options.turn,
+  ).catch(async (error: unknown) => {
+    if (!(error instanceof BatchWriteError)) throw error;
+    // The cause (a database error) goes to the log, not to whoever may read the location.
+    options.log(`catalog: ${location.target}: ${error.message}`);
+    const message = `The read stopped: ${error.files.length} file(s) from this one on could not be stored (see the server log); the files before it are stored`;
+    const stopped = { file: error.files[0] ?? location.target, entityRef: null, message };
+    await saveLocationErrors(prisma, location.id, [...targetProblems, ...fileProblems, stopped]);
+    throw error;
+  });
   const problems = [...targetProblems, ...fileProblems, ...result.duplicates, ...result.conflicts];
   await saveLocationErrors(prisma, location.id, problems);
   const statisticsStarted = Date.now();

@@ -1,4 +1,5 @@
-import { JSONScalar } from '../../../kit';
+import { DateTimeScalar, JSONScalar } from '../../../kit';
+import { Subscription } from '../changes/subscriptionResolvers';
 import type { Resolvers } from '../generated/resolvers';
 import { CatalogLocation } from './CatalogLocation';
 import { Entity } from './Entity';
@@ -23,6 +24,8 @@ import { Relation } from './Relation';
 
 export const resolvers: Resolvers = {
   JSON: JSONScalar,
+  DateTime: DateTimeScalar,
+  Subscription,
   Query: { ...Query, ...ingestionQueries },
   ApplyResult,
   Mutation,

@@ -1,0 +1,7 @@
+export * from './eventTypes';
+export * from './eventLog';
+export * from './eventSignals';
+export * from './eventsRoute';
+export * from './eventSources';
+export * from './feedCursor';
+export * from './mergedFeed';
