@@ -8,6 +8,8 @@ export interface FeedEvent {
   /** CREATED, UPDATED, DELETED, ORPHANED, or a plugin's own event name. */
   change: string;
   fields: string[];
+  /** ISO-8601 time it was recorded. */
+  recordedAt: string;
   /** The merged cursor after this event: resuming from it starts with the next one. */
   cursor: string;
 }
@@ -19,8 +21,11 @@ export interface FeedEvent {
 export interface EventFeed {
   /** The cursor after the newest event of every source: where a subscriber without `after:` starts. */
   head(): Promise<string>;
-  /** Up to `limit` events after `cursor`, oldest first, each source's order kept. */
-  read(cursor: string, limit: number): Promise<FeedEvent[]>;
+  /**
+   * Up to `limit` events after `cursor`, each source's order kept, and the cursor the next
+   * read starts from (past the last event; with sources' heads resolved when there is none).
+   */
+  read(cursor: string, limit: number): Promise<{ events: FeedEvent[]; cursor: string }>;
   /** Calls `listener` when events may have been written; returns the unsubscribe. A hint only. */
   onEvents(listener: () => void): () => void;
 }

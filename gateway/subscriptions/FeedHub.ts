@@ -1,5 +1,5 @@
 import type { EventFeed, FeedEvent } from './EventFeed';
-import { decodeFeedCursor, type FeedPositions } from './feedCursor';
+import { decodeFeedCursor, type FeedPositions } from '../../kit';
 
 /** A subscriber that is following the live feed. */
 export interface LiveSubscriber {
@@ -23,7 +23,7 @@ export interface FeedHubOptions {
 export class FeedHub {
   private readonly subscribers = new Set<LiveSubscriber>();
   private cursor: string | undefined;
-  private positions: FeedPositions = {};
+  private positions: Record<string, number> = {};
   private starting: Promise<void> | undefined;
   private draining: Promise<void> | undefined;
   private drainAgain = false;
@@ -67,7 +67,7 @@ export class FeedHub {
       try {
         const head = await this.options.feed.head();
         this.cursor = head;
-        this.positions = decodeFeedCursor(head);
+        this.positions = { ...decodeFeedCursor(head) };
         this.stopListening = this.options.feed.onEvents(() => this.wake());
         this.timer = setInterval(() => this.wake(), this.options.pollIntervalMs);
         this.timer.unref();
@@ -99,8 +99,9 @@ export class FeedHub {
       const cursor = this.cursor;
       if (cursor === undefined) return;
       let page: FeedEvent[];
+      let next: string;
       try {
-        page = await this.options.feed.read(cursor, this.options.pageSize);
+        ({ events: page, cursor: next } = await this.options.feed.read(cursor, this.options.pageSize));
       } catch (error) {
         // The next wake or poll tries again; the cursor has not moved, so nothing is lost.
         this.options.log(`subscriptions: reading the feed failed: ${error instanceof Error ? error.message : String(error)}`);
@@ -111,7 +112,7 @@ export class FeedHub {
         this.positions[event.source] = event.position;
         for (const subscriber of this.subscribers) subscriber.push(event);
       }
-      if (page.length > 0) this.cursor = page[page.length - 1].cursor;
+      this.cursor = next;
       if (page.length < this.options.pageSize) return;
     }
   }

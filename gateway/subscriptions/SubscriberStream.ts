@@ -1,6 +1,8 @@
 import type { EventFeed, FeedEvent } from './EventFeed';
 import type { FeedHub, LiveSubscriber } from './FeedHub';
-import { alreadySeen, decodeFeedCursor, type FeedPositions } from './feedCursor';
+import { GraphQLError } from 'graphql';
+import { decodeFeedCursor, InputError } from '../../kit';
+import { alreadySeen } from './feedCursor';
 
 export interface SubscriberStreamOptions {
   hub: FeedHub;
@@ -35,12 +37,12 @@ export class SubscriberStream implements LiveSubscriber {
   private overflow: string | undefined;
   private closed = false;
   private wakeUp: (() => void) | undefined;
-  private positions: FeedPositions = {};
+  private positions: Record<string, number> = {};
   private cursor = '';
 
   constructor(private readonly options: SubscriberStreamOptions, private readonly after: string | undefined) {
     // Checked here so that a bad cursor fails the subscription before anything is read.
-    if (after !== undefined) this.positions = decodeFeedCursor(after);
+    if (after !== undefined) this.positions = { ...asUserInput(() => decodeFeedCursor(after)) };
   }
 
   push(event: FeedEvent): void {
@@ -99,10 +101,10 @@ export class SubscriberStream implements LiveSubscriber {
     this.catchingUp = true;
     try {
       for (;;) {
-        const page = await this.options.feed.read(this.cursor, this.options.pageSize);
+        const { events: page, cursor } = await asUserInput(() => this.options.feed.read(this.cursor, this.options.pageSize));
         if (this.closed) return;
         const fresh = this.unseen(page);
-        if (page.length > 0) this.cursor = page[page.length - 1].cursor;
+        this.cursor = cursor;
         if (fresh.length > 0) yield fresh;
         if (page.length < this.options.pageSize) {
           if (this.live) return;
@@ -128,5 +130,19 @@ export class SubscriberStream implements LiveSubscriber {
     const wakeUp = this.wakeUp;
     this.wakeUp = undefined;
     wakeUp?.();
+  }
+}
+
+/** The feed's input errors (a malformed or expired cursor) as the subscriber's GraphQL errors. */
+function asUserInput<T>(read: () => T): T {
+  const convert = (error: unknown): never => {
+    if (error instanceof InputError) throw new GraphQLError(error.message, { extensions: { code: error.code, ...error.details } });
+    throw error;
+  };
+  try {
+    const value = read();
+    return (value instanceof Promise ? value.catch(convert) : value) as T;
+  } catch (error) {
+    return convert(error);
   }
 }

@@ -5,6 +5,7 @@ import type { HttpHandler } from '../../kit';
 import type { GatewayContext } from '../auth/IdentityForwardingDataSource';
 import type { Authenticator } from '../auth/createAuthenticator';
 import { CallerSubscriptions } from './CallerSubscriptions';
+import { catalogChangesVisibility } from './catalogChangesVisibility';
 import type { EventFeed, FeedEvent } from './EventFeed';
 import { FeedHub } from './FeedHub';
 import { prepareSubscription } from './prepareSubscription';
@@ -19,7 +20,7 @@ export interface GatewaySubscriptionOptions {
   /** The merged feed of every event source (kit/events' createMergedFeed). */
   feed: EventFeed;
   settings?: Partial<SubscriptionSettings>;
-  /** Which events of entities that are gone a subscriber may see; without it, none. */
+  /** Which events of entities that are gone a subscriber may see; default: the catalog's `changes` decides. */
   visibleWhenGone?: (run: RunAsSubscriber, filter: unknown, events: FeedEvent[]) => Promise<Set<FeedEvent>>;
 }
 
@@ -64,7 +65,7 @@ export function createSubscriptions(
       feed: options.feed,
       batchSize: settings.batchSize,
       maxQueuedEvents: settings.maxQueuedEvents,
-      visibleWhenGone: options.visibleWhenGone,
+      visibleWhenGone: options.visibleWhenGone ?? catalogChangesVisibility,
     }),
     runAs: (identity) => async (query, variables) => {
       const response = await options.server.executeOperation({ query, variables }, { contextValue: { identity } });

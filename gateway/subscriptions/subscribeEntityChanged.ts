@@ -129,6 +129,7 @@ const readDelivered: GraphQLFieldResolver<unknown, SubscriptionContext> = (sourc
       case 'source':
       case 'ref':
       case 'fields':
+      case 'recordedAt':
         return event[info.fieldName];
       default:
         return null;

@@ -122,7 +122,7 @@ describe('subscriptions through the gateway (graphql-ws and graphql-sse)', () =>
           (result) => JSON.stringify(result.value?.errors ?? result.value),
           (error: unknown) => JSON.stringify(error),
         );
-    expect(await failure(SUBSCRIPTION, { after: 'not-a-cursor' })).toContain('Invalid feed cursor');
+    expect(await failure(SUBSCRIPTION, { after: 'not-a-cursor' })).toContain('is not a change-feed cursor');
     expect(await failure('{ entitiesByRefs(refs: ["component:default/a"]) { ref } }')).toContain('Only subscriptions are served here');
     expect(await failure('subscription { entityChanged { nope } }')).toContain('Cannot query field');
   });

@@ -1,5 +1,5 @@
 import type { EventFeed, FeedEvent } from '../EventFeed';
-import { decodeFeedCursor, encodeFeedCursor, type FeedPositions } from '../feedCursor';
+import { decodeFeedCursor, encodeFeedCursor } from '../../../kit';
 
 /**
  * An in-memory merged feed for tests: events appended per source get the next position of
@@ -7,13 +7,13 @@ import { decodeFeedCursor, encodeFeedCursor, type FeedPositions } from '../feedC
  */
 export class MemoryEventFeed implements EventFeed {
   private readonly events: FeedEvent[] = [];
-  private readonly positions: FeedPositions = {};
+  private readonly positions: Record<string, number> = {};
   private readonly listeners = new Set<() => void>();
   reads = 0;
 
   append(source: string, ref: string, change = 'UPDATED', fields: string[] = []): FeedEvent {
     this.positions[source] = (this.positions[source] ?? 0) + 1;
-    const event = { source, position: this.positions[source], ref, change, fields, cursor: encodeFeedCursor({ ...this.positions }) };
+    const event = { source, position: this.positions[source], ref, change, fields, recordedAt: new Date().toISOString(), cursor: encodeFeedCursor({ ...this.positions }) };
     this.events.push(event);
     for (const listener of this.listeners) listener();
     return event;
@@ -23,10 +23,11 @@ export class MemoryEventFeed implements EventFeed {
     return encodeFeedCursor({ ...this.positions });
   }
 
-  async read(cursor: string, limit: number): Promise<FeedEvent[]> {
+  async read(cursor: string, limit: number): Promise<{ events: FeedEvent[]; cursor: string }> {
     this.reads += 1;
     const after = decodeFeedCursor(cursor);
-    return this.events.filter((event) => event.position > (after[event.source] ?? 0)).slice(0, limit);
+    const events = this.events.filter((event) => event.position > (after[event.source] ?? 0)).slice(0, limit);
+    return { events, cursor: events.at(-1)?.cursor ?? cursor };
   }
 
   onEvents(listener: () => void): () => void {
