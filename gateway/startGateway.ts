@@ -149,6 +149,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     createSubscriptions({
       ...options.subscriptions,
       server,
+      subgraphUrls: subgraphs,
       schema: () => apiSchema,
       authenticate,
       validationRules: limits.validationRules,

@@ -28,4 +28,6 @@ export interface EventFeed {
   read(cursor: string, limit: number): Promise<{ events: FeedEvent[]; cursor: string }>;
   /** Calls `listener` when events may have been written; returns the unsubscribe. A hint only. */
   onEvents(listener: () => void): () => void;
+  /** Releases what it holds (LISTEN connections). */
+  close?(): Promise<void>;
 }

@@ -17,8 +17,11 @@ import { subscriptionSettings, type SubscriptionSettings } from './SubscriptionS
 import type { SubscriptionTransport } from './SubscriptionTransport';
 
 export interface GatewaySubscriptionOptions {
-  /** The merged feed of every event source (kit/events' createMergedFeed). */
-  feed: EventFeed;
+  /**
+   * The merged feed of every event source (mergedEventFeed over kit/events), or how to
+   * make it from the subgraphs' URLs as the loaded supergraph names them.
+   */
+  feed: EventFeed | ((subgraphUrls: ReadonlyMap<string, string>) => EventFeed);
   settings?: Partial<SubscriptionSettings>;
   /** Which events of entities that are gone a subscriber may see; default: the catalog's `changes` decides. */
   visibleWhenGone?: (run: RunAsSubscriber, filter: unknown, events: FeedEvent[]) => Promise<Set<FeedEvent>>;
@@ -43,6 +46,7 @@ export interface SubscriptionServing {
 export function createSubscriptions(
   options: GatewaySubscriptionOptions & {
     server: ApolloServer<GatewayContext>;
+    subgraphUrls: ReadonlyMap<string, string>;
     schema: () => GraphQLSchema | undefined;
     authenticate: Authenticator;
     validationRules: ValidationRule[];
@@ -53,7 +57,8 @@ export function createSubscriptions(
   },
 ): SubscriptionServing {
   const settings = subscriptionSettings(options.settings);
-  const hub = new FeedHub({ feed: options.feed, pageSize: settings.batchSize, pollIntervalMs: settings.pollIntervalMs, log: options.log });
+  const feed = typeof options.feed === 'function' ? options.feed(options.subgraphUrls) : options.feed;
+  const hub = new FeedHub({ feed, pageSize: settings.batchSize, pollIntervalMs: settings.pollIntervalMs, log: options.log });
   const callers = new CallerSubscriptions(settings.maxPerCaller);
   const transport: SubscriptionTransport = {
     settings,
@@ -62,7 +67,7 @@ export function createSubscriptions(
       prepareSubscription(request, { schema: options.schema(), validationRules: options.validationRules, parseOptions: options.parseOptions }),
     subscribe: subscribeEntityChanged({
       hub,
-      feed: options.feed,
+      feed,
       batchSize: settings.batchSize,
       maxQueuedEvents: settings.maxQueuedEvents,
       visibleWhenGone: options.visibleWhenGone ?? catalogChangesVisibility,
@@ -87,6 +92,7 @@ export function createSubscriptions(
     close: async () => {
       await webSockets?.close();
       hub.stop();
+      await feed.close?.();
     },
     openSubscriptions: () => callers.total,
   };

@@ -17,7 +17,7 @@ export interface MergedEventFeedOptions {
  * first read (the gateway may start before the subgraphs it reads them from); a source that
  * is down is logged and only its events wait.
  */
-export function mergedEventFeed(options: MergedEventFeedOptions): EventFeed & { close(): Promise<void> } {
+export function mergedEventFeed(options: MergedEventFeedOptions): EventFeed {
   let merged: MergedFeed | undefined;
   const feed = () => (merged ??= createMergedFeed(options.sources()));
   const listenings: Promise<EventsListening | undefined>[] = [];
