@@ -47,7 +47,7 @@ export async function recordEvents(tx: EventWriter, source: string, events: read
   return events.length;
 }
 
-interface EventRow {
+export interface EventRow {
   position: string;
   ref: string;
   change: string;
@@ -63,17 +63,8 @@ export async function readEvents(reads: SqlReads, source: string, options: { aft
   if (!Number.isInteger(limit) || limit < 1 || limit > MAX_EVENTS_PER_READ) {
     throw new EventCursorError(`"limit" must be between 1 and ${MAX_EVENTS_PER_READ}, got ${limit}`);
   }
-  const [bounds] = await reads.query<{ oldest: string | null; head: string | null }>({
-    text: 'SELECT min("position")::text AS "oldest", max("position")::text AS "head" FROM "event_log"',
-    values: [],
-  });
-  const head = Number(bounds.head ?? 0);
+  const head = await checkEventPosition(reads, source, after);
   if (after === -1) return { events: [], head };
-  const oldest = Number(bounds.oldest ?? 0);
-  // Retention removes the oldest rows (never the newest, so positions never restart):
-  // a position before the oldest one left means events in between are gone.
-  if (bounds.oldest !== null && after < oldest - 1) throw new EventsExpiredError(source, after, oldest);
-  if (after > head) throw new EventCursorError(`position ${after} of "${source}" is past its newest event (${head}): the cursor is not from this catalog`);
   const rows = await reads.query<EventRow>({
     text: `SELECT "position"::text AS "position", "ref", "change", "fields", "entity", "recorded_at" AS "recordedAt"
            FROM "event_log" WHERE "position" > $1::bigint ORDER BY "position" LIMIT $2::int`,
@@ -81,6 +72,26 @@ export async function readEvents(reads: SqlReads, source: string, options: { aft
   });
   const events = rows.map(eventOf);
   return { events, head: Math.max(head, events.at(-1)?.position ?? 0) };
+}
+
+/**
+ * Checks that reading after `after` (-1: the head) misses nothing and returns the head:
+ * EventsExpiredError when retention removed events after it, EventCursorError when it is
+ * past the newest event (a cursor from another database).
+ */
+export async function checkEventPosition(reads: SqlReads, source: string, after: number): Promise<number> {
+  const [bounds] = await reads.query<{ oldest: string | null; head: string | null }>({
+    text: 'SELECT min("position")::text AS "oldest", max("position")::text AS "head" FROM "event_log"',
+    values: [],
+  });
+  const head = Number(bounds.head ?? 0);
+  if (after === -1) return head;
+  const oldest = Number(bounds.oldest ?? 0);
+  // Retention removes the oldest rows (never the newest, so positions never restart):
+  // a position before the oldest one left means events in between are gone.
+  if (bounds.oldest !== null && after < oldest - 1) throw new EventsExpiredError(source, after, oldest);
+  if (after > head) throw new EventCursorError(`position ${after} of "${source}" is past its newest event (${head}): the cursor is not from this catalog`);
+  return head;
 }
 
 export function eventOf(row: EventRow): FeedEvent {

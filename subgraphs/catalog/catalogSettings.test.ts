@@ -8,6 +8,7 @@ describe('catalogOptionsFrom', () => {
       orphans: { strategy: 'keep', graceMs: 0 },
     });
     expect(catalogOptionsFrom({})).toEqual({});
+    expect(catalogOptionsFrom({ CATALOG_EVENTS_RETENTION_DAYS: '7' })).toEqual({ eventRetentionMs: 7 * 24 * 3_600_000 });
   });
 
   it('reads the local roots, comma-separated', () => {
@@ -26,5 +27,7 @@ describe('catalogOptionsFrom', () => {
   it('refuses values it cannot mean', () => {
     expect(() => catalogOptionsFrom({ CATALOG_REFRESH_SECONDS: 'soon' })).toThrow(/CATALOG_REFRESH_SECONDS/);
     expect(() => catalogOptionsFrom({ CATALOG_ORPHANS: 'maybe' })).toThrow(/CATALOG_ORPHANS/);
+    expect(() => catalogOptionsFrom({ CATALOG_EVENTS_RETENTION_DAYS: '0' })).toThrow(/CATALOG_EVENTS_RETENTION_DAYS/);
+    expect(() => catalogOptionsFrom({ CATALOG_EVENTS_RETENTION_DAYS: 'forever' })).toThrow(/CATALOG_EVENTS_RETENTION_DAYS/);
   });
 });

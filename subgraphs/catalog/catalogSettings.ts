@@ -6,6 +6,7 @@ import type { CatalogOptions } from '.';
  * - CATALOG_LOCAL_ROOTS: folders local descriptor files may be read from, comma-separated
  *   (besides the demo folder and the folder of each start-up location)
  * - CATALOG_REFRESH_SECONDS: how often locations are read again (0: never; default 120)
+ * - CATALOG_EVENTS_RETENTION_DAYS: how long change-feed events and entity history are kept (default 30)
  * - CATALOG_ORPHANS: `delete` (default: removed one refresh after they are marked) or `keep`
  * - CATALOG_ALLOWED_KINDS: the only kinds accepted, comma-separated (`Component,API,Group`), like
  *   Backstage's `catalog.rules`; unset keeps every kind
@@ -19,6 +20,13 @@ export function catalogOptionsFrom(settings: Readonly<Record<string, string | un
     const seconds = Number(settings.CATALOG_REFRESH_SECONDS);
     if (!Number.isFinite(seconds) || seconds < 0) throw new Error(`CATALOG_REFRESH_SECONDS must be a number of seconds, got "${settings.CATALOG_REFRESH_SECONDS}"`);
     options.refreshIntervalMs = seconds * 1000;
+  }
+  if (settings.CATALOG_EVENTS_RETENTION_DAYS !== undefined && settings.CATALOG_EVENTS_RETENTION_DAYS !== '') {
+    const days = Number(settings.CATALOG_EVENTS_RETENTION_DAYS);
+    if (!Number.isFinite(days) || days <= 0 || days > 36_500) {
+      throw new Error(`CATALOG_EVENTS_RETENTION_DAYS must be a number of days above 0 (at most 36500), got "${settings.CATALOG_EVENTS_RETENTION_DAYS}"`);
+    }
+    options.eventRetentionMs = days * 24 * 60 * 60_000;
   }
   if (settings.CATALOG_ORPHANS) {
     if (settings.CATALOG_ORPHANS !== 'delete' && settings.CATALOG_ORPHANS !== 'keep') {

@@ -7,6 +7,7 @@ import { MAX_APPLY_BYTES } from './ingestion/applyDescriptors';
 import type { KindRules } from './model/validation/kinds/validateKind';
 import { createCatalogIngestion } from './ingestion/catalogIngestion';
 import { createSourceReader } from './ingestion/sourceReader';
+import { DEFAULT_EVENT_RETENTION_MS, pruneEventsEvery } from './changes/eventRetention';
 import { plugin } from './plugin';
 import { resolvers } from './resolvers';
 
@@ -26,11 +27,13 @@ export interface CatalogOptions {
   refreshIntervalMs?: number;
   /** What happens to entities that leave their location. Default: removed one refresh after they are marked. */
   orphans?: OrphanPolicy;
+  /** How long change-feed events (and entity history) are kept. Default 30 days. */
+  eventRetentionMs?: number;
   /** Backstage's opt-in kind schemas, and an allow-list of kinds like its `catalog.rules` (see KindRules). */
   kindRules?: KindRules;
 }
 
-type CatalogServices = CatalogContext & { stopRefresh?: () => void };
+type CatalogServices = CatalogContext & { stopRefresh?: () => void; stopRetention?: () => void };
 
 /** The core catalog subgraph: Backstage's entity model, served as `interface Entity`. */
 export function createCatalogSubgraph(options: CatalogOptions = {}): SubgraphModule<CatalogServices, CatalogContext> {
@@ -72,9 +75,11 @@ export function createCatalogSubgraph(options: CatalogOptions = {}): SubgraphMod
       }
       const intervalMs = options.refreshIntervalMs ?? 120_000;
       if (intervalMs > 0) services.stopRefresh = services.ingestion.refreshEvery(intervalMs);
+      services.stopRetention = pruneEventsEvery(services.prisma, options.eventRetentionMs ?? DEFAULT_EVENT_RETENTION_MS, runtime.log);
     },
     disposeServices: async (services) => {
       services.stopRefresh?.();
+      services.stopRetention?.();
       await services.ingestion.idle();
       await services.prisma.$disconnect();
     },

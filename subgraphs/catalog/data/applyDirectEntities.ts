@@ -1,5 +1,6 @@
 import type { PrismaClient } from '../../../prisma/catalog/generated/client';
 import type { ProcessedEntity } from '../ingestion/processEntity';
+import { announceCatalogEvents, trackEntityChanges } from '../changes/entityChanges';
 import { deleteEntitiesByRef, insertEntities } from './bulkWrite';
 
 /** The location that owns entities written through the graph rather than read from files. */
@@ -15,18 +16,24 @@ export type DirectApplyResult = { ok: true; written: number } | { ok: false; con
  * since (another writer, another replica) is a conflict too, never silently replaced.
  */
 export async function applyDirectEntities(prisma: PrismaClient, entities: ProcessedEntity[], checked: ReadonlySet<string>): Promise<DirectApplyResult> {
-  return prisma.$transaction(async (tx) => {
+  const outcome = await prisma.$transaction(async (tx) => {
     const location = await tx.location.upsert({ where: { target: DIRECT_LOCATION.target }, create: DIRECT_LOCATION, update: {} });
     const refs = entities.map((entity) => entity.ref);
     const rows = await tx.entity.findMany({ where: { ref: { in: refs } }, select: { ref: true, hash: true, locationId: true } });
     const conflicts = rows.filter((row) => row.locationId !== location.id || !checked.has(row.ref)).map((row) => row.ref);
-    if (conflicts.length) return { ok: false, conflicts };
+    if (conflicts.length) return { ok: false as const, conflicts };
     const stored = new Map(rows.map((row) => [row.ref, row.hash]));
     const changed = entities.filter((entity) => stored.get(entity.ref) !== entity.hash);
+    let events = 0;
     if (changed.length) {
+      const changes = await trackEntityChanges(tx, changed.map((entity) => entity.ref));
       await deleteEntitiesByRef(tx, changed.map((entity) => entity.ref));
       await insertEntities(tx, changed, location.id);
+      events = await changes.record();
     }
-    return { ok: true, written: changed.length };
+    return { ok: true as const, written: changed.length, events };
   });
+  if (!outcome.ok) return outcome;
+  announceCatalogEvents(outcome.events);
+  return { ok: true, written: outcome.written };
 }

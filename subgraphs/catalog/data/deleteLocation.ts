@@ -1,14 +1,18 @@
 import type { PrismaClient } from '../../../prisma/catalog/generated/client';
+import { announceCatalogEvents, trackEntityChanges } from '../changes/entityChanges';
 
-/** Removes a location with every entity it provided and their relations; false when unknown. */
+/** Removes a location with every entity it provided and their relations (a DELETED event each); false when unknown. */
 export async function deleteLocation(prisma: PrismaClient, id: string): Promise<boolean> {
-  return prisma.$transaction(async (tx) => {
+  const { found, events } = await prisma.$transaction(async (tx) => {
     const location = await tx.location.findUnique({ where: { id }, select: { id: true } });
-    if (!location) return false;
+    if (!location) return { found: false, events: 0 };
     const refs = (await tx.entity.findMany({ where: { locationId: id }, select: { ref: true } })).map((row) => row.ref);
+    const changes = await trackEntityChanges(tx, refs);
     await tx.relation.deleteMany({ where: { originRef: { in: refs } } });
     await tx.entity.deleteMany({ where: { locationId: id } });
     await tx.location.delete({ where: { id } });
-    return true;
+    return { found: true, events: await changes.record() };
   });
+  announceCatalogEvents(events);
+  return found;
 }

@@ -1,5 +1,6 @@
 import type { Prisma } from '../../../prisma/catalog/generated/client';
 import type { FileContents, Problem } from '../ingestion/readLocation';
+import { announceCatalogEvents, trackEntityChanges } from '../changes/entityChanges';
 import { deleteEntitiesByRef, entityRow, insertEntityRows } from './bulkWrite';
 import { JsonRows } from './jsonRows';
 import { deleteLocationFiles, insertLocationFiles, locationFileRow, storedLocationFiles } from './locationFiles';
@@ -140,6 +141,7 @@ export async function openLocationWrite(transact: Transact, locationId: string, 
     const changed = ours.filter((entity) => stored.get(entity.ref)?.hash !== entity.hash || stored.get(entity.ref)?.sourceFile !== entity.file);
     const changedRefs = new Set(changed.map((entity) => entity.ref));
     const revived = ours.filter((entity) => !changedRefs.has(entity.ref) && stored.get(entity.ref)?.orphanedAt).map((entity) => entity.ref);
+    const changes = await trackEntityChanges(tx, [...changedRefs, ...revived]);
     // Only rows that exist are deleted: on a first read there are none, and a DELETE per
     // batch against tables growing inside this transaction (their statistics still say
     // empty) cost time quadratic in the read (12.6 of 60 s at 100,000 entities).
@@ -155,7 +157,7 @@ export async function openLocationWrite(transact: Transact, locationId: string, 
     }
     await deleteLocationFiles(tx, locationId, seen);
     await insertLocationFiles(tx, locationId, fileRecords, fileRecords.all());
-    return counted;
+    return { ...counted, events: await changes.record() };
   };
 
   /** One batch, one transaction; counted only once it is committed. */
@@ -163,6 +165,7 @@ export async function openLocationWrite(transact: Transact, locationId: string, 
     if (!full.seen.length) return;
     try {
       const counted = await transact((tx) => writeBatch(tx, full));
+      announceCatalogEvents(counted.events);
       result.written += counted.written;
       result.unchanged += counted.unchanged;
     } catch (error) {
@@ -238,7 +241,7 @@ export async function openLocationWrite(transact: Transact, locationId: string, 
       await flush();
       await writing;
       const policy = failedFiles.size ? null : orphans;
-      const { orphaned, removed } = await transact(async (tx) => {
+      const { orphaned, removed, events } = await transact(async (tx) => {
         await forgetOtherFiles(tx, locationId, seenFiles);
         // With no failed file, every ref this read defined is present: firstFile holds them all.
         const vanished: { ref: string; orphanedAt: Date | null }[] = [];
@@ -254,12 +257,14 @@ export async function openLocationWrite(transact: Transact, locationId: string, 
           (row) => policy?.strategy === 'delete' && row.orphanedAt && now.getTime() - row.orphanedAt.getTime() >= policy.graceMs,
         );
         const newlyOrphaned = vanished.filter((row) => !row.orphanedAt);
+        const changes = await trackEntityChanges(tx, [...expired, ...newlyOrphaned].map((row) => row.ref));
         await deleteEntitiesByRef(tx, expired.map((row) => row.ref));
         if (newlyOrphaned.length) {
           await tx.entity.updateMany({ where: { ref: { in: newlyOrphaned.map((row) => row.ref) } }, data: { orphanedAt: now } });
         }
-        return { orphaned: newlyOrphaned.length, removed: expired.length };
+        return { orphaned: newlyOrphaned.length, removed: expired.length, events: await changes.record() };
       });
+      announceCatalogEvents(events);
       return { ...result, orphaned, removed };
     },
 

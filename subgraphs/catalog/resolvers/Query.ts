@@ -1,4 +1,5 @@
 import { InputError } from '../../../kit';
+import { entityAsOf } from '../changes/changeResolvers';
 import type { QueryResolvers } from '../generated/resolvers';
 import type { EntityRecord } from '../data/entityRecord';
 import { listEntities } from '../data/listEntities';
@@ -13,7 +14,7 @@ import { selectsField } from './selectedFields';
 const MAX_REFS = 500;
 
 export const Query: QueryResolvers = {
-  entity: (_, { ref }, context) => catalogLoaders(context).entityByRef.load(queryRef(ref)),
+  entity: (_, { ref, asOf }, context) => (asOf ? entityAsOf(context, queryRef(ref), asOf) : catalogLoaders(context).entityByRef.load(queryRef(ref))),
   entitiesByRefs: async (_, { refs }, context) => {
     if (refs.length > MAX_REFS) throw new InputError(`"refs" may list at most ${MAX_REFS} refs, got ${refs.length}`);
     // One batch: the loader turns these into a single query, duplicates included.
@@ -34,7 +35,7 @@ export const Query: QueryResolvers = {
 };
 
 /** A ref as a client writes it, canonical; input that cannot name an entity is the caller's mistake. */
-function queryRef(ref: string): string {
+export function queryRef(ref: string): string {
   const canonical = normalizeEntityRef(ref);
   if (!canonical) throw new InputError(`"${ref}" is not an entity ref; expected kind:namespace/name or kind:name`);
   return canonical;

@@ -1,4 +1,5 @@
 import type { CatalogContext } from '../context';
+import { relationsFrom } from '../changes/historicalRecord';
 import { descriptorOf, type EntityRecord } from '../data/entityRecord';
 import { catalogLoaders } from '../loaders';
 import { checkRepresentation } from './checkRepresentation';
@@ -24,7 +25,7 @@ export const entityFields = {
   links: (record: EntityRecord) => descriptorOf(record).metadata.links ?? [],
   spec: (record: EntityRecord) => descriptorOf(record).spec ?? null,
   relations: async (record: EntityRecord, args: { type?: string | null }, context: CatalogContext) => {
-    const relations = await catalogLoaders(context).relationsBySource.load(record.ref);
+    const relations = await relationsFrom(record, context);
     return args.type ? relations.filter((relation) => relation.type === args.type) : relations;
   },
   related: reachableFields.related,

@@ -1,4 +1,5 @@
 import { DateTimeScalar, JSONScalar } from '../../../kit';
+import { changeQueries, EntityChange, EntityVersion } from '../changes/changeResolvers';
 import { Subscription } from '../changes/subscriptionResolvers';
 import type { Resolvers } from '../generated/resolvers';
 import { CatalogLocation } from './CatalogLocation';
@@ -26,7 +27,9 @@ export const resolvers: Resolvers = {
   JSON: JSONScalar,
   DateTime: DateTimeScalar,
   Subscription,
-  Query: { ...Query, ...ingestionQueries },
+  Query: { ...Query, ...ingestionQueries, ...changeQueries },
+  EntityChange,
+  EntityVersion,
   ApplyResult,
   Mutation,
   Entity,

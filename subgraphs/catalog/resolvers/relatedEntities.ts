@@ -1,5 +1,6 @@
 import type { CatalogContext } from '../context';
 import { descriptorOf, type EntityRecord } from '../data/entityRecord';
+import { relationsFrom } from '../changes/historicalRecord';
 import { catalogLoaders } from '../loaders';
 
 /**
@@ -14,7 +15,7 @@ export async function relatedEntities(
   kind?: string,
 ): Promise<EntityRecord[]> {
   const loaders = catalogLoaders(context);
-  const relations = await loaders.relationsBySource.load(record.ref);
+  const relations = await relationsFrom(record, context);
   const targets = await loaders.entityByRef.loadMany(
     relations.filter((relation) => relation.type === relationType).map((relation) => relation.targetRef),
   );
