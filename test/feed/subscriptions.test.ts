@@ -135,4 +135,24 @@ describe('Subscription.entityChanged through the gateway', () => {
       await change('beta', 'team-b', 'back to team-b');
     }
   });
+
+  it('delivers a deletion only to those who could read the entity', async () => {
+    const member = CollectedEvents.overWebSocket(platform.gateway.port, TEAM_A_TOKEN, SELECTION);
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      const yaml = componentYaml('gamma', { owner: 'team-a' }) + '---\n' + componentYaml('delta', { owner: 'team-b' });
+      expect((await asAdmin('mutation ($yaml: String!) { applyEntities(yaml: $yaml) { applied } }', { yaml })).data!.applyEntities.applied).toBe(true);
+      for (const ref of ['component:default/delta', 'component:default/gamma']) {
+        expect((await asAdmin('mutation ($ref: ID!) { removeEntity(ref: $ref) }', { ref })).data!.removeEntity).toBe(true);
+      }
+      const received = await member.next(2);
+      expect(received.map(({ change: event }) => [event.change, event.ref, event.entity])).toEqual([
+        ['CREATED', 'component:default/gamma', expect.objectContaining({ name: 'gamma' })],
+        ['DELETED', 'component:default/gamma', null],
+      ]);
+      expect(member.pending()).toEqual([]);
+    } finally {
+      await member.close();
+    }
+  });
 });
