@@ -14,6 +14,7 @@
  *   --no-templates              Ensemble's gateways parse and validate every new text (document templates' "before")
  *   --scan-share 0.1 --docs-share 0.05   components with a security scan / published docs
  *   --out file.json             also write the JSON there
+ *   --feed-entities 10000       the change feed's figures (bench/feed.ts) for this many entities; 0 skips them
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -42,6 +43,7 @@ const { values } = parseArgs({
     'scan-share': { type: 'string', default: '0.1' },
     'docs-share': { type: 'string', default: '0.05' },
     out: { type: 'string' },
+    'feed-entities': { type: 'string', default: '10000' },
   },
 });
 if (values.database !== 'pglite' && values.database !== 'postgres') throw new Error('--database must be pglite or postgres');
@@ -317,6 +319,13 @@ async function main() {
       console.table([result.addedLatency]);
       (report.runs as unknown[]).push(result);
     }
+  }
+  if (Number(values['feed-entities']) > 0) {
+    // In this process: the feed bench starts its own platform, and reads this heap (see bench/feed.ts).
+    const { feedBench } = await import('./feed');
+    report.feed = await feedBench({ entities: Number(values['feed-entities']), samples: 50, idle: 1_000 });
+    console.log('\n== change feed (bench/feed.ts)');
+    console.table([report.feed]);
   }
   const json = JSON.stringify(report);
   console.log(json);
