@@ -1,5 +1,6 @@
 export * from './eventTypes';
 export * from './eventLog';
+export * from './eventRetention';
 export * from './eventSignals';
 export * from './eventsRoute';
 export * from './eventSources';

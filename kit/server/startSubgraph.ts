@@ -4,6 +4,7 @@ import { openDatabase, type Database, type DatabaseOptions } from '../database/o
 import { ALLOW_ALL_POLICY, type Policy } from '../permissions/definePolicy';
 import { decodeIdentity, IDENTITY_HEADER } from '../permissions/identityHeader';
 import { bindRequestAccess, createRequestAccess } from '../permissions/requestAccess';
+import { DEFAULT_EVENT_RETENTION_MS, pruneEventsEvery } from '../events/eventRetention';
 import { eventsInDatabase, type EventSource } from '../events/eventSources';
 import { EVENTS_PATH, eventsRoute } from '../events/eventsRoute';
 import { requireGatewaySignature } from '../security/requireGatewaySignature';
@@ -62,9 +63,11 @@ export async function startSubgraph<Services, Context extends object>(
   let http: ListeningServer | undefined;
   let apollo: ApolloServer<Context> | undefined;
   let stopping: Promise<void> | undefined;
+  let stopPruning: (() => void) | undefined;
   // Idempotent: a test may stop one subgraph early and the whole platform later.
   const stop = () =>
     (stopping ??= (async () => {
+      stopPruning?.();
       await http?.close();
       await apollo?.stop();
       if (services !== undefined) await module.disposeServices?.(services);
@@ -109,6 +112,10 @@ export async function startSubgraph<Services, Context extends object>(
     const url = `http://${options.host ?? '127.0.0.1'}:${http.port}/graphql`;
     await module.afterStart?.(ready, options.runtime);
     const events = module.events ? eventsInDatabase(module.name, database.reads) : undefined;
+    if (module.events) {
+      const log = (line: string) => options.runtime.log(`${module.name}: ${line}`);
+      stopPruning = pruneEventsEvery(database.sql, module.eventRetentionMs ?? DEFAULT_EVENT_RETENTION_MS, log);
+    }
     return { name: module.name, url, port: http.port, services: ready, events, stop };
   } catch (error) {
     await stop().catch(() => undefined);

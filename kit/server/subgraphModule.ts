@@ -45,6 +45,8 @@ export interface SubgraphModule<Services = unknown, Context extends object = obj
    * when set, the kit serves them at the signed `POST /events` (see docs/feed.md).
    */
   events?: readonly string[];
+  /** How long its events are kept (pruned hourly by the kit). Default 30 days. */
+  eventRetentionMs?: number;
   /** Routes beside /graphql and the health checks (a CI webhook, say). */
   routes?(services: Services): Record<string, HttpHandler>;
   /** Waits for work in flight and releases what createServices opened; the kit closes the database after. */

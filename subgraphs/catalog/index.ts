@@ -7,7 +7,6 @@ import { MAX_APPLY_BYTES } from './ingestion/applyDescriptors';
 import type { KindRules } from './model/validation/kinds/validateKind';
 import { createCatalogIngestion } from './ingestion/catalogIngestion';
 import { createSourceReader } from './ingestion/sourceReader';
-import { DEFAULT_EVENT_RETENTION_MS, pruneEventsEvery } from './changes/eventRetention';
 import { plugin } from './plugin';
 import { resolvers } from './resolvers';
 
@@ -33,7 +32,7 @@ export interface CatalogOptions {
   kindRules?: KindRules;
 }
 
-type CatalogServices = CatalogContext & { stopRefresh?: () => void; stopRetention?: () => void };
+type CatalogServices = CatalogContext & { stopRefresh?: () => void };
 
 /** The core catalog subgraph: Backstage's entity model, served as `interface Entity`. */
 export function createCatalogSubgraph(options: CatalogOptions = {}): SubgraphModule<CatalogServices, CatalogContext> {
@@ -42,6 +41,7 @@ export function createCatalogSubgraph(options: CatalogOptions = {}): SubgraphMod
     typeDefs: loadSchema(path.join(__dirname, 'schema.graphql')),
     resolvers,
     events: plugin.events,
+    eventRetentionMs: options.eventRetentionMs,
     // Every other argument keeps the kit's 4,096 characters (docs/hardening.md, Argument bounds).
     argumentTextLimits: { 'Mutation.applyEntities.yaml': MAX_APPLY_BYTES },
     migrationsDir: path.resolve(__dirname, '../../prisma/catalog/migrations'),
@@ -75,11 +75,9 @@ export function createCatalogSubgraph(options: CatalogOptions = {}): SubgraphMod
       }
       const intervalMs = options.refreshIntervalMs ?? 120_000;
       if (intervalMs > 0) services.stopRefresh = services.ingestion.refreshEvery(intervalMs);
-      services.stopRetention = pruneEventsEvery(services.prisma, options.eventRetentionMs ?? DEFAULT_EVENT_RETENTION_MS, runtime.log);
     },
     disposeServices: async (services) => {
       services.stopRefresh?.();
-      services.stopRetention?.();
       await services.ingestion.idle();
       await services.prisma.$disconnect();
     },

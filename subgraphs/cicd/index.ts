@@ -4,6 +4,7 @@ import { PrismaClient } from '../../prisma/cicd/generated/client';
 import type { CicdContext } from './context';
 import { replaceDemoRuns } from './demo/replaceDemoRuns';
 import { demoPipelineRuns } from './demo/demoPipelineRuns';
+import { plugin } from './plugin';
 import { resolvers } from './resolvers';
 import type { CicdServices } from './services';
 import { GITHUB_WEBHOOK_PATH, githubWebhookRoute } from './webhook/githubWebhookRoute';
@@ -29,6 +30,7 @@ export function createCicdSubgraph(options: CicdOptions = {}): SubgraphModule<Ci
     name: 'cicd',
     typeDefs: loadSchema(path.join(__dirname, 'schema.graphql')),
     resolvers,
+    events: plugin.events,
     migrationsDir: path.resolve(__dirname, '../../prisma/cicd/migrations'),
     createServices: (database) => ({
       prisma: new PrismaClient({ adapter: database.adapter }),

@@ -10,6 +10,7 @@ export const plugin = definePlugin({
     { name: 'CICD_WEBHOOK_SECRET', type: 'string', secret: true, description: "GitHub's webhook secret; unset, every delivery is refused" },
     { name: 'CICD_WEBHOOK_ALLOW_UNSIGNED', type: 'boolean', description: '`1` accepts unsigned deliveries when no secret is set (local development only)' },
   ],
+  events: ['PIPELINE_FAILED'],
   demoData: 'Pipeline runs for the example catalog\'s components (demo/demoPipelineRuns.ts).',
   codegen: {
     contextType: 'context#CicdContext',

@@ -3,6 +3,7 @@ import { loadSchema, type SubgraphModule } from '../../kit';
 import { PrismaClient } from '../../prisma/security/generated/client';
 import type { SecurityContext } from './context';
 import { importDemoScans } from './demo/importDemoScans';
+import { plugin } from './plugin';
 import { resolvers } from './resolvers';
 
 /** Longest scanner report `importNpmAudit` and `importSarif` take (the gateway's default body limit is 1 MB). */
@@ -13,6 +14,7 @@ export const securitySubgraph: SubgraphModule<SecurityContext, SecurityContext> 
   name: 'security',
   typeDefs: loadSchema(path.join(__dirname, 'schema.graphql')),
   resolvers,
+  events: plugin.events,
   // A scanner's report is one long text; every other argument keeps the kit's 4,096 characters.
   argumentTextLimits: { 'Mutation.importNpmAudit.report': MAX_REPORT_CHARACTERS, 'Mutation.importSarif.sarif': MAX_REPORT_CHARACTERS },
   migrationsDir: path.resolve(__dirname, '../../prisma/security/migrations'),

@@ -7,6 +7,7 @@ export const plugin = definePlugin({
   description: 'Vulnerability findings per entity, imported from npm audit and SARIF scans, and their summary.',
   port: 4003,
   settings: [],
+  events: ['CRITICAL_VULNERABILITY'],
   demoData: 'Scans of three example components (demo/*.json).',
   codegen: {
     contextType: 'context#SecurityContext',

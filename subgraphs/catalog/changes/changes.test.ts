@@ -1,11 +1,10 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { conditional, decodeFeedCursor, definePolicy, ALLOW, DENY, encodeFeedCursor, encodeIdentity, entityConditions, EventsExpiredError, eventsOverHttp, signedHeaders, userIdentity, type CallerIdentity } from '../../../kit';
+import { conditional, decodeFeedCursor, definePolicy, ALLOW, DENY, encodeFeedCursor, encodeIdentity, entityConditions, EventsExpiredError, eventsOverHttp, pruneEvents, signedHeaders, userIdentity, type CallerIdentity } from '../../../kit';
 import { describeEachDatabase, postGraphQL, startTestSubgraph, TEST_SUBGRAPH_SECRET, type RunningTestSubgraph, type TestDatabase } from '../../../kit/testing';
 import { createCatalogSubgraph } from '..';
 import type { CatalogContext } from '../context';
-import { pruneCatalogEvents } from './eventRetention';
 
 /*
  * Every write path of the catalog records an event per changed entity, in its transaction;
@@ -178,7 +177,7 @@ describeEachDatabase('catalog change feed', (kind) => {
   it('prunes events past the retention; a cursor from before them has expired', async () => {
     const start = encodeFeedCursor({ catalog: 0 });
     // A retention that has passed for every event: all but the newest go.
-    expect(await pruneCatalogEvents(catalog.services.prisma, 1, Date.now() + 60_000)).toBeGreaterThan(0);
+    expect(await pruneEvents(catalog.services.prisma, new Date(Date.now() + 60_000))).toBeGreaterThan(0);
     const result = await as(ADMIN)(CHANGES, { after: start });
     expect(result.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     expect(result.errors?.[0].message).toMatch(/resume from position 0 of "catalog" expired/);

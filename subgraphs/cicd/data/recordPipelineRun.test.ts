@@ -60,6 +60,25 @@ describeEachDatabase('recordPipelineRun', (kind) => {
     expect(await prisma().pipelineRun.count({ where: { pipeline: 'nightly' } })).toBe(2);
   });
 
+  it('publishes PIPELINE_FAILED once when a run of a known entity turns failed, not for other runs', async () => {
+    const events = cicd.subgraph.events!;
+    const head = (await events.read(-1, 1)).head;
+    await recordPipelineRun(prisma(), report({ externalId: 'ci:20', entityRef: 'component:checkout-service', projectSlug: null, status: 'running' }));
+    await recordPipelineRun(prisma(), report({ externalId: 'ci:20', entityRef: 'component:checkout-service', projectSlug: null, status: 'failed' }));
+    // Reported failed again: it already was.
+    await recordPipelineRun(prisma(), report({ externalId: 'ci:20', entityRef: 'component:checkout-service', projectSlug: null, status: 'failed' }));
+    await recordPipelineRun(prisma(), report({ externalId: null, entityRef: 'component:default/web-shop', projectSlug: null, status: 'failed' }));
+    await recordPipelineRun(prisma(), report({ externalId: null, entityRef: 'component:default/web-shop', projectSlug: null, status: 'succeeded' }));
+    // Known only by its repository: no entity to name.
+    await recordPipelineRun(prisma(), report({ externalId: 'github:21', status: 'failed' }));
+    const page = await events.read(head, 100);
+    expect(page.events.map((event) => [event.change, event.ref, event.fields])).toEqual([
+      ['PIPELINE_FAILED', 'component:default/checkout-service', ['status']],
+      ['PIPELINE_FAILED', 'component:default/web-shop', ['status']],
+    ]);
+    expect(page.events[0].entity).toBeNull();
+  });
+
   it('refuses a run that says nowhere whose it is, or is otherwise malformed', async () => {
     await expect(recordPipelineRun(prisma(), report({ projectSlug: null, entityRef: null }))).rejects.toThrow(/"entityRef" or "projectSlug"/);
     await expect(recordPipelineRun(prisma(), report({ projectSlug: 'web-shop' }))).rejects.toThrow(/owner\/name/);

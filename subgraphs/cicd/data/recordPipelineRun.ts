@@ -1,9 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import type { PrismaClient } from '../../../prisma/cicd/generated/client';
-import { InputError } from '../../../kit';
+import type { Prisma, PrismaClient } from '../../../prisma/cicd/generated/client';
+import { announceEvents, InputError, recordEvents } from '../../../kit';
 import { normalizeProjectSlug } from '../model/projectSlug';
 import { isRunStatus, RUN_STATUSES } from '../model/runStatus';
 import { PIPELINE_RUN_COLUMNS, type PipelineRunRecord } from './pipelineRunRecord';
+
+/** cicd's name on the change feed. */
+export const CICD_SOURCE = 'cicd';
 
 export interface PipelineRunInput {
   /** The entity, when the reporter knows it; otherwise `projectSlug` must name the repository. */
@@ -28,7 +31,29 @@ export interface PipelineRunInput {
  */
 export async function recordPipelineRun(prisma: PrismaClient, input: PipelineRunInput): Promise<PipelineRunRecord> {
   const data = toRunData(input);
-  if (!input.externalId) return prisma.pipelineRun.create({ data });
+  const { run, events } = await prisma.$transaction(async (tx) => {
+    const before = input.externalId ? await tx.pipelineRun.findUnique({ where: { externalId: input.externalId }, select: { status: true } }) : null;
+    const stored = await storeRun(tx, data, input.externalId);
+    return { run: stored, events: await recordRunEvents(tx, before?.status ?? null, stored) };
+  });
+  if (events > 0) announceEvents(CICD_SOURCE);
+  return run;
+}
+
+/**
+ * PIPELINE_FAILED on the change feed when a run of a known entity turns failed (new, or
+ * reported again with another status before). A run known only by its repository slug
+ * has no entity ref here (the catalog matches slugs when it is read), so it publishes none.
+ */
+async function recordRunEvents(tx: Prisma.TransactionClient, statusBefore: string | null, run: PipelineRunRecord): Promise<number> {
+  if (run.status !== 'failed' || statusBefore === 'failed' || !run.entityRef) return 0;
+  // The feed's refs are canonical: `component:web-shop` is in the default namespace.
+  const ref = run.entityRef.includes('/') ? run.entityRef : run.entityRef.replace(':', ':default/');
+  return recordEvents(tx, CICD_SOURCE, [{ ref, change: 'PIPELINE_FAILED', fields: ['status'] }]);
+}
+
+async function storeRun(prisma: Prisma.TransactionClient, data: ReturnType<typeof toRunData>, externalId: string | null | undefined): Promise<PipelineRunRecord> {
+  if (!externalId) return prisma.pipelineRun.create({ data });
   const [stored] = await prisma.$queryRawUnsafe<PipelineRunRecord[]>(
     `INSERT INTO pipeline_runs AS r (id, entity_ref, project_slug, pipeline, status, commit_sha, branch, url,
        started_at, finished_at, external_id, source_updated_at)
@@ -53,11 +78,11 @@ export async function recordPipelineRun(prisma: PrismaClient, input: PipelineRun
     data.url,
     data.startedAt.toISOString(),
     data.finishedAt?.toISOString() ?? null,
-    input.externalId,
+    externalId,
     data.sourceUpdatedAt?.toISOString() ?? null,
   );
   // No row back: the stored report was newer and stays; answer with it.
-  return stored ?? prisma.pipelineRun.findUniqueOrThrow({ where: { externalId: input.externalId } });
+  return stored ?? prisma.pipelineRun.findUniqueOrThrow({ where: { externalId } });
 }
 
 /** Checks a reported run and turns it into columns; bad input is an InputError naming the field. */

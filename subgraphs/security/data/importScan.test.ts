@@ -70,6 +70,18 @@ describeEachDatabase('importScan', (kind) => {
     expect(rows[1]).toMatchObject({ advisoryId: 'GHSA-b', state: 'open', fixedAt: null, severity: 'critical', firstSeenAt: at(0), lastSeenAt: at(10) });
   });
 
+  it('publishes CRITICAL_VULNERABILITY when an import opens a new critical finding, once per import', async () => {
+    const events = security.subgraph.events!;
+    const head = (await events.read(-1, 1)).head;
+    await importScan(prisma, ENTITY, scan(finding('GHSA-a'), finding('GHSA-b', 'critical'), finding('GHSA-c', 'critical')), at(0));
+    // Seen again, closed, or reopened: not new.
+    await importScan(prisma, ENTITY, scan(finding('GHSA-a'), finding('GHSA-b', 'critical')), at(1));
+    await importScan(prisma, ENTITY, scan(finding('GHSA-a'), finding('GHSA-b', 'critical'), finding('GHSA-c', 'critical')), at(2));
+    await importScan(prisma, ENTITY, scan(finding('GHSA-a'), finding('GHSA-d', 'high')), at(3));
+    const page = await events.read(head, 100);
+    expect(page.events.map((event) => [event.change, event.ref])).toEqual([['CRITICAL_VULNERABILITY', ENTITY]]);
+  });
+
   it('changes nothing but last-seen times when the same scan comes again', async () => {
     await importScan(prisma, ENTITY, scan(finding('GHSA-a'), finding('GHSA-b')), at(0));
     const again = await importScan(prisma, ENTITY, scan(finding('GHSA-a'), finding('GHSA-b')), at(1));

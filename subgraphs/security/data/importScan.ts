@@ -1,5 +1,9 @@
+import { announceEvents, recordEvents } from '../../../kit';
 import type { PrismaClient } from '../../../prisma/security/generated/client';
 import type { ParsedScan, ScannedFinding } from '../scans/scannedFinding';
+
+/** security's name on the change feed. */
+export const SECURITY_SOURCE = 'security';
 
 /** What one import changed, by count. */
 export interface ImportResultRecord {
@@ -28,7 +32,7 @@ interface SeenAgain {
  * Other scanners' findings of the entity are untouched.
  */
 export async function importScan(prisma: PrismaClient, entityRef: string, scan: ParsedScan, now = new Date()): Promise<ImportResultRecord> {
-  return prisma.$transaction(
+  const { result, events } = await prisma.$transaction(
     async (tx) => {
       // Two imports of one entity and scanner at once would both insert the same new
       // findings; the second waits here instead and then sees the first's rows.
@@ -58,11 +62,24 @@ export async function importScan(prisma: PrismaClient, entityRef: string, scan: 
       if (gone.length > 0) {
         await tx.finding.updateMany({ where: { id: { in: gone } }, data: { state: 'fixed', fixedAt: now } });
       }
-      return { scanner: scan.scanner, opened: fresh.length, updated: seenAgain.length - reopened, closed: gone.length, reopened };
+      const result = { scanner: scan.scanner, opened: fresh.length, updated: seenAgain.length - reopened, closed: gone.length, reopened };
+      return { result, events: await recordCriticalFindings(tx, entityRef, fresh) };
     },
     // A large report is a few statements, but on a busy database they may queue.
     { timeout: 30_000 },
   );
+  if (events > 0) announceEvents(SECURITY_SOURCE);
+  return result;
+}
+
+/**
+ * CRITICAL_VULNERABILITY on the change feed when an import opens at least one new critical
+ * finding of the entity: one event per import, whatever their number (the subscriber's
+ * selection reads the findings). A finding seen again, or reopened, is not new.
+ */
+async function recordCriticalFindings(tx: Transaction, entityRef: string, fresh: ScannedFinding[]): Promise<number> {
+  if (!fresh.some((finding) => finding.severity === 'critical')) return 0;
+  return recordEvents(tx, SECURITY_SOURCE, [{ ref: entityRef, change: 'CRITICAL_VULNERABILITY', fields: ['vulnerabilities'] }]);
 }
 
 /** Updates every finding reported again in one statement: new details, last seen now, reopened if it was fixed. */
