@@ -67,7 +67,7 @@ export async function readEvents(reads: SqlReads, source: string, options: { aft
   if (after === -1) return { events: [], head };
   const rows = await reads.query<EventRow>({
     text: `SELECT "position"::text AS "position", "ref", "change", "fields", "entity", "recorded_at" AS "recordedAt"
-           FROM "event_log" WHERE "position" > $1::bigint ORDER BY "position" LIMIT $2::int`,
+           FROM "event_log" WHERE "position" > $1::bigint ORDER BY "event_log"."position" LIMIT $2::int`,
     values: [after, limit],
   });
   const events = rows.map(eventOf);
