@@ -46,7 +46,8 @@ export async function feedBench(options: FeedBenchOptions) {
     platform = await startPlatform({
       only: ['catalog', 'cicd', 'security'],
       settings: { CATALOG_LOCAL_ROOTS: root, CATALOG_REFRESH_SECONDS: '0' },
-      gateway: { subscriptions: { ...subscriptions, settings: { maxPerConnection: 100, maxPerCaller: options.idle + 10 } } },
+      // Reading 10k files in one mutation takes longer than the gateway's 10 s default.
+      gateway: { subgraphTimeoutMs: 600_000, subscriptions: { ...subscriptions, settings: { maxPerConnection: 100, maxPerCaller: options.idle + 10 } } },
     });
     const graph = (query: string, variables?: Record<string, unknown>) => postGraphQL(platform!.gatewayUrl, query, variables);
     const write = (round: string) => {

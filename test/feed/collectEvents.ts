@@ -76,6 +76,24 @@ export class CollectedEvents {
     return taken;
   }
 
+  /** Waits (up to `timeoutMs`) for a change of `ref`, and takes everything up to it; false when none came. */
+  async takeThrough(ref: string, timeoutMs: number): Promise<boolean> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const index = this.received.findIndex(({ change }, at) => at >= this.taken && change.ref === ref);
+      if (index >= 0) {
+        this.taken = index + 1;
+        return true;
+      }
+      if (this.errors.length) throw new Error(`Subscription failed: ${JSON.stringify(this.errors)}`);
+      if (Date.now() > deadline) return false;
+      await new Promise<void>((resolve) => {
+        this.waiter = resolve;
+        setTimeout(resolve, 200);
+      });
+    }
+  }
+
   /** Those received but not taken yet. */
   pending(): ReceivedChange[] {
     return this.received.slice(this.taken).map(({ change }) => change);

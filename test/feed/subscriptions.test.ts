@@ -13,7 +13,8 @@ import { CollectedEvents } from './collectEvents';
  * Issue 21's "done means" for subscriptions, through the real gateway and subgraphs
  * (catalog, cicd, security) in this process: a descriptor file changes and is refreshed,
  * and the change arrives over WebSocket and SSE with fields of every subgraph; a resumed
- * subscription gets exactly what it missed; a team member gets only its team's changes.
+ * subscription gets exactly what it missed; a team member gets only its team's changes,
+ * a deletion only if it could read the entity, and cicd's PIPELINE_FAILED on the same feed.
  */
 
 const ADMIN_TOKEN = 'feed-admin-token-0123456789';
@@ -40,6 +41,25 @@ async function change(name: string, owner: string, description: string): Promise
     : await asAdmin('mutation ($target: String!) { registerLocation(target: $target) { id } }', { target: file });
   expect(result.errors).toBeUndefined();
   locations[name] ??= result.data!.registerLocation.id;
+}
+
+let probes = 0;
+
+/**
+ * Waits until each subscription follows the live feed (a subscription without `after:`
+ * starts at the head when it joins, which takes a moment on a loaded machine): writes a new
+ * team-a entity until every stream has its event, and takes everything up to it.
+ */
+async function untilLive(...streams: CollectedEvents[]): Promise<void> {
+  for (let attempt = 0; attempt < 30; attempt += 1) {
+    const name = `probe-${(probes += 1)}`;
+    const result = await asAdmin('mutation ($yaml: String!) { applyEntities(yaml: $yaml) { applied } }', { yaml: componentYaml(name, { owner: 'team-a' }) });
+    expect(result.data?.applyEntities.applied).toBe(true);
+    let live = true;
+    for (const stream of streams) live = (await stream.takeThrough(`component:default/${name}`, 3_000)) && live;
+    if (live) return;
+  }
+  throw new Error('The subscriptions never joined the live feed');
 }
 
 beforeAll(async () => {
@@ -76,7 +96,7 @@ describe('Subscription.entityChanged through the gateway', () => {
     const ws = CollectedEvents.overWebSocket(platform.gateway.port, ADMIN_TOKEN, SELECTION);
     const sse = CollectedEvents.overSse(platform.gateway.port, ADMIN_TOKEN, SELECTION);
     try {
-      await new Promise((resolve) => setTimeout(resolve, 1_000)); // both joined the live feed
+      await untilLive(ws, sse);
       const started = Date.now();
       await change('alpha', 'team-a', 'second');
       const [{ change: received, at }] = await ws.next(1);
@@ -98,7 +118,7 @@ describe('Subscription.entityChanged through the gateway', () => {
 
   it('resumes from a cursor with exactly the three changes missed', async () => {
     const first = CollectedEvents.overWebSocket(platform.gateway.port, ADMIN_TOKEN, SELECTION);
-    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    await untilLive(first);
     await change('alpha', 'team-a', 'before the disconnect');
     const [{ change: last }] = await first.next(1);
     await first.close();
@@ -120,7 +140,7 @@ describe('Subscription.entityChanged through the gateway', () => {
   it('gives a team member only its own team\'s changes', async () => {
     const member = CollectedEvents.overWebSocket(platform.gateway.port, TEAM_A_TOKEN, SELECTION);
     try {
-      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      await untilLive(member);
       await change('beta', 'team-b', 'hidden from team-a');
       await change('alpha', 'team-a', 'seen by team-a');
       const [{ change: received }] = await member.next(1);
@@ -139,7 +159,7 @@ describe('Subscription.entityChanged through the gateway', () => {
   it('delivers a deletion only to those who could read the entity', async () => {
     const member = CollectedEvents.overWebSocket(platform.gateway.port, TEAM_A_TOKEN, SELECTION);
     try {
-      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      await untilLive(member);
       const yaml = componentYaml('gamma', { owner: 'team-a' }) + '---\n' + componentYaml('delta', { owner: 'team-b' });
       expect((await asAdmin('mutation ($yaml: String!) { applyEntities(yaml: $yaml) { applied } }', { yaml })).data!.applyEntities.applied).toBe(true);
       for (const ref of ['component:default/delta', 'component:default/gamma']) {
@@ -151,6 +171,28 @@ describe('Subscription.entityChanged through the gateway', () => {
         ['DELETED', 'component:default/gamma', null],
       ]);
       expect(member.pending()).toEqual([]);
+    } finally {
+      await member.close();
+    }
+  });
+
+  it('delivers a plugin event (a failed pipeline run) on the same feed, with the run in the selection', async () => {
+    const member = CollectedEvents.overWebSocket(platform.gateway.port, TEAM_A_TOKEN, SELECTION);
+    try {
+      await untilLive(member);
+      const record = 'mutation ($input: PipelineRunInput!) { recordPipelineRun(input: $input) { status } }';
+      for (const entityRef of ['component:default/beta', 'component:default/alpha']) {
+        const result = await asAdmin(record, { input: { entityRef, pipeline: 'build', status: 'FAILED', startedAt: new Date().toISOString() } });
+        expect(result.errors).toBeUndefined();
+      }
+      const [{ change: received }] = await member.next(1);
+      expect(received).toMatchObject({
+        change: 'PIPELINE_FAILED',
+        source: 'cicd',
+        ref: 'component:default/alpha',
+        entity: { name: 'alpha', latestRuns: [{ pipeline: 'build', status: 'FAILED' }] },
+      });
+      expect(member.pending()).toEqual([]); // beta's is team-b's
     } finally {
       await member.close();
     }
