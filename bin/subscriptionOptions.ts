@@ -10,6 +10,7 @@ export function subscriptionSettingsFromEnv(): Partial<SubscriptionSettings> {
     ['maxPerConnection', 'ENSEMBLE_SUBSCRIPTIONS_PER_CONNECTION'],
     ['maxPerCaller', 'ENSEMBLE_SUBSCRIPTIONS_PER_CALLER'],
     ['maxQueuedEvents', 'ENSEMBLE_SUBSCRIPTION_QUEUE'],
+    ['maxStallMs', 'ENSEMBLE_SUBSCRIPTION_STALL_MS'],
     ['batchSize', 'ENSEMBLE_SUBSCRIPTION_BATCH'],
     ['pollIntervalMs', 'ENSEMBLE_FEED_POLL_MS'],
   ];

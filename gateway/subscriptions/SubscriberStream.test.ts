@@ -21,7 +21,7 @@ describe('SubscriberStream', () => {
         return feed.read(cursor, limit);
       },
     });
-    const stream = new SubscriberStream({ hub, feed: streamFeed, pageSize: 10, maxQueuedEvents: 100 }, start);
+    const stream = new SubscriberStream({ hub, feed: streamFeed, pageSize: 10, maxQueuedEvents: 100, maxStallMs: 10_000 }, start);
     const batches = stream.batches();
     const seen: FeedEvent[] = [];
     seen.push(...(await batches.next()).value!);

@@ -12,6 +12,12 @@ export interface SubscriberStreamOptions {
   /** Live events held for a subscriber that has not taken them yet; one more disconnects it. */
   maxQueuedEvents: number;
   /**
+   * A subscriber whose queue overflows after taking nothing for this long is disconnected;
+   * one that is reading, only slower than a burst, goes back to reading the feed page by
+   * page (it holds no queue then) and catches up.
+   */
+  maxStallMs: number;
+  /**
    * Called at once when the queue overflows: the transport closes the connection then, since
    * a consumer stuck on a full socket would never pull the error that says why.
    */
@@ -35,6 +41,8 @@ export class SubscriberStream implements LiveSubscriber {
   /** While true, a full queue sends the subscriber back to reading the feed instead of cutting it off. */
   private catchingUp = false;
   private overflow: string | undefined;
+  /** When the consumer last took a batch or waited for one. */
+  private lastProgress = Date.now();
   private closed = false;
   private wakeUp: (() => void) | undefined;
   private positions: Record<string, number> = {};
@@ -51,8 +59,8 @@ export class SubscriberStream implements LiveSubscriber {
       this.options.hub.leave(this);
       this.live = false;
       this.queue = [];
-      if (!this.catchingUp) {
-        this.overflow = `more than ${this.options.maxQueuedEvents} events waiting for a subscriber that does not read them`;
+      if (!this.catchingUp && Date.now() - this.lastProgress > this.options.maxStallMs) {
+        this.overflow = `more than ${this.options.maxQueuedEvents} events waiting, and nothing taken for ${this.options.maxStallMs} ms`;
         this.options.onOverflow?.(`Disconnected: the subscriber is too slow (${this.overflow})`);
       }
     } else this.queue.push(event);
@@ -79,6 +87,7 @@ export class SubscriberStream implements LiveSubscriber {
         yield* this.catchUp();
       }
       while (!this.closed) {
+        this.lastProgress = Date.now();
         if (this.overflow) throw new SlowConsumerError(`Disconnected: the subscriber is too slow (${this.overflow})`);
         if (!this.live) {
           yield* this.catchUp();
@@ -106,6 +115,7 @@ export class SubscriberStream implements LiveSubscriber {
         const fresh = this.unseen(page);
         this.cursor = cursor;
         if (fresh.length > 0) yield fresh;
+        this.lastProgress = Date.now();
         if (page.length < this.options.pageSize) {
           if (this.live) return;
           // Join, then read once more: whatever the hub read before we joined is in that read.

@@ -6,6 +6,11 @@ export interface SubscriptionSettings {
   maxPerCaller: number;
   /** Live events held for one subscriber that is not reading; one more disconnects it. */
   maxQueuedEvents: number;
+  /**
+   * A subscriber whose queue overflows is disconnected when it has taken nothing for this
+   * long; one still reading (only slower than a burst) reads the feed page by page instead.
+   */
+  maxStallMs: number;
   /** Events per batch: one federated query each (at most 100). */
   batchSize: number;
   /** The feed is read this often without a notification. */
@@ -20,6 +25,7 @@ export const DEFAULT_SUBSCRIPTION_SETTINGS: SubscriptionSettings = {
   maxPerConnection: 20,
   maxPerCaller: 100,
   maxQueuedEvents: 1_000,
+  maxStallMs: 10_000,
   batchSize: 100,
   pollIntervalMs: 5_000,
   connectionInitTimeoutMs: 10_000,

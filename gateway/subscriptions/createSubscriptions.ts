@@ -70,6 +70,7 @@ export function createSubscriptions(
       feed,
       batchSize: settings.batchSize,
       maxQueuedEvents: settings.maxQueuedEvents,
+      maxStallMs: settings.maxStallMs,
       visibleWhenGone: options.visibleWhenGone ?? catalogChangesVisibility,
     }),
     runAs: (identity) => async (query, variables) => {

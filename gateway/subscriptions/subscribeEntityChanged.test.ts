@@ -14,7 +14,7 @@ const selection = `
   }
   fragment Owner on Entity { owner ... on Component { __typename } }`;
 
-function setUp(options: { maxQueuedEvents?: number } = {}) {
+function setUp(options: { maxQueuedEvents?: number; maxStallMs?: number } = {}) {
   const feed = new MemoryEventFeed();
   const hub = new FeedHub({ feed, pageSize: 10, pollIntervalMs: 60_000, log: () => undefined });
   const entities = new Map<string, TestEntity>();
@@ -22,7 +22,7 @@ function setUp(options: { maxQueuedEvents?: number } = {}) {
     entities.set(`component:default/${name}`, { ref: `component:default/${name}`, name, owner, lifecycle: 'production' });
   }
   const graph = testGraph(entities);
-  const execute = subscribeEntityChanged({ hub, feed, batchSize: 10, maxQueuedEvents: options.maxQueuedEvents ?? 100 });
+  const execute = subscribeEntityChanged({ hub, feed, batchSize: 10, maxQueuedEvents: options.maxQueuedEvents ?? 100, maxStallMs: options.maxStallMs ?? 10_000 });
   const open = async (viewer: () => string, variables: Record<string, unknown> = {}, context: Partial<SubscriptionContext> = {}) => {
     const result = await execute({ schema: testSchema, document: parse(selection), variableValues: variables, contextValue: { run: graph.runAs(viewer), ...context } });
     if (!(Symbol.asyncIterator in result)) throw new Error(`Not a stream: ${JSON.stringify(result.errors)}`);
@@ -140,14 +140,15 @@ describe('subscribeEntityChanged', () => {
   });
 
   it('cuts off a subscriber that does not read, with a reason, holding at most its queue', async () => {
-    const { feed, hub, open } = setUp({ maxQueuedEvents: 5 });
+    const { feed, hub, open } = setUp({ maxQueuedEvents: 5, maxStallMs: 10 });
     const reasons: string[] = [];
     const stream = await open(() => 'team-a', {}, { disconnect: (reason) => reasons.push(reason) });
     const first = stream.next();
     await new Promise((resolve) => setImmediate(resolve));
     feed.append('catalog', 'component:default/a');
     await first;
-    // It stops reading: the queue fills, one more event cuts it off.
+    // It stops reading: the queue fills, and one more event after the stall limit cuts it off.
+    await new Promise((resolve) => setTimeout(resolve, 30));
     for (let i = 0; i < 20; i += 1) feed.append('catalog', 'component:default/a');
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(hub.subscriberCount).toBe(0);
@@ -156,5 +157,20 @@ describe('subscribeEntityChanged', () => {
     expect(last.errors?.[0].extensions?.code).toBe('SLOW_CONSUMER');
     expect(reasons[0]).toMatch(/too slow/);
     expect((await stream.next()).done).toBe(true);
+  });
+
+  it('lets a subscriber that is reading, only slower than a burst, catch up from the feed with nothing lost', async () => {
+    const { feed, hub, open } = setUp({ maxQueuedEvents: 5 });
+    const stream = await open(() => 'team-a');
+    const first = stream.next();
+    await new Promise((resolve) => setImmediate(resolve));
+    feed.append('catalog', 'component:default/a', 'UPDATED', ['0']);
+    await first;
+    for (let i = 1; i <= 40; i += 1) feed.append('catalog', 'component:default/a', 'UPDATED', [String(i)]);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(hub.subscriberCount).toBe(0); // it left the hub: no queue held
+    const rest = await take(stream, 40);
+    expect(rest.map((result) => result.data?.entityChanged.fields[0])).toEqual(Array.from({ length: 40 }, (_, i) => String(i + 1)));
+    await stream.return(undefined);
   });
 });

@@ -30,6 +30,7 @@ export interface EntityChangedOptions {
   /** Events per batch (one federated query each), at most 100. */
   batchSize: number;
   maxQueuedEvents: number;
+  maxStallMs: number;
   /** Which events of entities that are gone the subscriber may see (the catalog's `changes`). */
   visibleWhenGone?: (run: RunAsSubscriber, filter: unknown, events: FeedEvent[]) => Promise<Set<FeedEvent>>;
 }
@@ -46,7 +47,7 @@ export function subscribeEntityChanged(options: EntityChangedOptions) {
     const subscribeFieldResolver: GraphQLFieldResolver<unknown, SubscriptionContext> = (_root, fieldArgs, _context, info) => {
       if (info.fieldName !== 'entityChanged') throw new GraphQLError(`Subscription.${info.fieldName} is not served by this gateway`);
       const stream = new SubscriberStream(
-        { hub: options.hub, feed: options.feed, pageSize: options.batchSize, maxQueuedEvents: options.maxQueuedEvents, onOverflow: context.disconnect },
+        { hub: options.hub, feed: options.feed, pageSize: options.batchSize, maxQueuedEvents: options.maxQueuedEvents, maxStallMs: options.maxStallMs, onOverflow: context.disconnect },
         (fieldArgs.after as string | null | undefined) ?? undefined,
       );
       const batch = entityBatchQuery(info.operation, mergedField(info.fieldNodes), info.fragments, info.variableValues);
