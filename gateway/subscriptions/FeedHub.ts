@@ -112,6 +112,8 @@ export class FeedHub {
         this.positions[event.source] = event.position;
         for (const subscriber of this.subscribers) subscriber.push(event);
       }
+      // A subscriber leaving during the fan-out may have stopped the hub: then it stays stopped.
+      if (this.cursor !== cursor) return;
       this.cursor = next;
       if (page.length < this.options.pageSize) return;
     }

@@ -55,6 +55,8 @@ export class SubscriberStream implements LiveSubscriber {
 
   push(event: FeedEvent): void {
     if (!this.live || this.closed || this.overflow) return;
+    // A subscriber with nothing waiting was keeping up: the stall clock starts now.
+    if (this.queue.length === 0) this.lastProgress = Date.now();
     if (this.queue.length >= this.options.maxQueuedEvents) {
       this.options.hub.leave(this);
       this.live = false;

@@ -148,8 +148,9 @@ describe('subscribeEntityChanged', () => {
     feed.append('catalog', 'component:default/a');
     await first;
     // It stops reading: the queue fills, and one more event after the stall limit cuts it off.
+    for (let i = 0; i < 5; i += 1) feed.append('catalog', 'component:default/a');
     await new Promise((resolve) => setTimeout(resolve, 30));
-    for (let i = 0; i < 20; i += 1) feed.append('catalog', 'component:default/a');
+    for (let i = 0; i < 15; i += 1) feed.append('catalog', 'component:default/a');
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(hub.subscriberCount).toBe(0);
     const rest = await take(stream, 10);
@@ -171,6 +172,11 @@ describe('subscribeEntityChanged', () => {
     expect(hub.subscriberCount).toBe(0); // it left the hub: no queue held
     const rest = await take(stream, 40);
     expect(rest.map((result) => result.data?.entityChanged.fields[0])).toEqual(Array.from({ length: 40 }, (_, i) => String(i + 1)));
+    // Caught up, it follows the live feed again.
+    const next = stream.next();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    feed.append('catalog', 'component:default/a', 'UPDATED', ['live again']);
+    expect(((await next).value as Result).data?.entityChanged.fields).toEqual(['live again']);
     await stream.return(undefined);
   });
 });

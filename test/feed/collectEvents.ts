@@ -53,7 +53,9 @@ export class CollectedEvents {
         this.waiter?.();
       },
       error: (error: unknown) => {
-        this.errors.push(error);
+        // A closed WebSocket reports a CloseEvent, whose fields JSON would lose.
+        const closed = error as { code?: number; reason?: string };
+        this.errors.push(closed?.code !== undefined ? { code: closed.code, reason: closed.reason } : error);
         this.waiter?.();
       },
       complete: () => this.waiter?.(),
