@@ -2,7 +2,8 @@
  * `node --import tsx bench/feedWrites.ts [-- --size 10000 --database pglite|postgres]`: what
  * recording the change feed costs a location read. Reads a generated catalog, re-reads it
  * unchanged (no event), then with every entity's description changed (an UPDATED event
- * each), and prints the seconds of each read and the events recorded per second.
+ * each), and prints the seconds (wall and this process's CPU, PGlite's included) of each
+ * read and the events recorded per second.
  */
 import { readdirSync, readFileSync, rmSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -23,9 +24,14 @@ async function main() {
   const catalog = await startTestSubgraph(createCatalogSubgraph({ refreshIntervalMs: 0, localRoots: [dir] }), { databaseUrl: database.url });
   try {
     const { root, entities } = generateCatalog(dir, size);
+    // CPU of this process, PGlite's work included (it runs in process): steadier than wall time on a shared machine.
+    const cpu: number[] = [];
     const timed = async (work: () => Promise<unknown>) => {
       const start = performance.now();
+      const cpuStart = process.cpuUsage();
       await work();
+      const used = process.cpuUsage(cpuStart);
+      cpu.push((used.user + used.system) / 1e6);
       return (performance.now() - start) / 1000;
     };
     const head = async () => (await catalog.events!.read(-1, 1)).head;
@@ -52,6 +58,9 @@ async function main() {
       changedReadSeconds: +changed.toFixed(2),
       updatedEvents: afterChanged - afterUnchanged,
       updatedEventsPerSecond: Math.round((afterChanged - afterUnchanged) / changed),
+      firstReadCpuSeconds: +cpu[0].toFixed(2),
+      unchangedReadCpuSeconds: +cpu[1].toFixed(2),
+      changedReadCpuSeconds: +cpu[2].toFixed(2),
     };
     console.table([row]);
     console.log(JSON.stringify(row));

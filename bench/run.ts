@@ -12,6 +12,9 @@
  *   --no-hoist                  gateways without literal hoisting (the lever's "before")
  *   --no-lean-path              Ensemble's gateways run every plan through @apollo/gateway's executor (the lean path's "before")
  *   --no-templates              Ensemble's gateways parse and validate every new text (document templates' "before")
+ *   --pglite thread|inline|both  where the host's embedded databases run (default thread, as
+ *                               `npm start`); `both` runs the suite inline, then in threads,
+ *                               and prints the two side by side (the threads' cost, before/after)
  *   --scan-share 0.1 --docs-share 0.05   components with a security scan / published docs
  *   --out file.json             also write the JSON there
  *   --feed-entities 10000       the change feed's figures (bench/feed.ts) for this many entities; 0 skips them
@@ -42,11 +45,15 @@ const { values } = parseArgs({
     'no-templates': { type: 'boolean', default: false },
     'scan-share': { type: 'string', default: '0.1' },
     'docs-share': { type: 'string', default: '0.05' },
+    pglite: { type: 'string', default: 'thread' },
     out: { type: 'string' },
     'feed-entities': { type: 'string', default: '10000' },
   },
 });
 if (values.database !== 'pglite' && values.database !== 'postgres') throw new Error('--database must be pglite or postgres');
+if (!['thread', 'inline', 'both'].includes(values.pglite)) throw new Error('--pglite must be thread, inline or both');
+/** Where the host's PGlite databases run, in the order the suite runs them: the main thread first, as "before". */
+const pgliteModes = (values.pglite === 'both' ? ['inline', 'thread'] : [values.pglite]) as HostConfig['pglite'][];
 const duration = Number(values.duration);
 const warmup = Number(values.warmup);
 const connections = Number(values.connections);
@@ -135,8 +142,8 @@ async function countPerOperation(url: string, operation: BenchOperation, counter
   return { perOperation: merged, firstError };
 }
 
-async function suite(size: number) {
-  const host = await startServer('serveHost.ts', hostConfig(size, ['ensemble']));
+async function suite(size: number, pglite: HostConfig['pglite'] = 'thread') {
+  const host = await startServer('serveHost.ts', hostConfig(size, ['ensemble'], pglite));
   try {
     const operations = selected(benchOperations(host.details.counts!), [
       'entityPage', 'list100', 'list100Total', 'ownsTransitively', 'textSearch', 'searchDocs', 'entityPageNoScorecard', 'uniqueDocuments',
@@ -158,6 +165,7 @@ async function suite(size: number) {
     const direct = await timed(host.details.subgraphs!.catalog, secret);
     return {
       size,
+      pglite,
       ingest: host.details.ingest,
       plugins: host.details.plugins,
       operations: rows,
@@ -248,10 +256,11 @@ async function compare(size: number) {
   }
 }
 
-function hostConfig(size: number, targets: HostConfig['targets']): HostConfig {
+function hostConfig(size: number, targets: HostConfig['targets'], pglite: HostConfig['pglite'] = 'thread'): HostConfig {
   return {
     size,
     database: values.database as HostConfig['database'],
+    pglite,
     secret,
     targets,
     hoistLiterals: !values['no-hoist'],
@@ -288,6 +297,25 @@ function median(numbers: number[]): number {
 
 const round = (value: number, digits = 2) => Math.round(value * 10 ** digits) / 10 ** digits;
 
+/** The same figures of two suite runs side by side: what moving PGlite into threads costs or saves. */
+function beforeAfter(before: Awaited<ReturnType<typeof suite>>, after: Awaited<ReturnType<typeof suite>>) {
+  const row = (what: string, a: unknown, b: unknown) => ({ what, before: a, after: b });
+  const ingestSeconds = (result: typeof before) => (result.ingest as { seconds?: number } | undefined)?.seconds;
+  return [
+    row('ingest, s', ingestSeconds(before), ingestSeconds(after)),
+    ...before.operations.flatMap((operation: any, i) => {
+      const other = after.operations[i] as any;
+      return [
+        row(`${operation.operation}: host CPU-ms per request (all threads)`, operation.hostCpuMsPerRequest, other.hostCpuMsPerRequest),
+        row(`${operation.operation}: req/s`, operation.requestsPerSecond, other.requestsPerSecond),
+        row(`${operation.operation}: p50 / p99 ms`, `${operation.p50Ms} / ${operation.p99Ms}`, `${other.p50Ms} / ${other.p99Ms}`),
+      ];
+    }),
+    row('added latency through the gateway, p50 ms', before.addedLatency.addedP50Ms, after.addedLatency.addedP50Ms),
+    row('host peak RSS, MB', before.peakRssMb.host, after.peakRssMb.host),
+  ];
+}
+
 async function main() {
   const sizes = values.sizes.split(',').map(Number);
   const machine = { platform: process.platform, node: process.version, pinning: pinning ? 'load on core 0, servers on core 1 (taskset)' : 'none (taskset missing or one core)' };
@@ -301,23 +329,31 @@ async function main() {
       console.table(result.ratios);
       (report.runs as unknown[]).push(result);
     } else {
-      const result = await suite(size);
-      console.log(`\n== ${size} entities (load average ${result.loadAverage})`);
-      console.table([{ ...(result.ingest as object), plugins: JSON.stringify(result.plugins), hostPeakRssMb: result.peakRssMb.host }]);
-      console.table(
-        result.operations.map((row: any) => ({
-          operation: row.operation,
-          rps: row.requestsPerSecond,
-          p50Ms: row.p50Ms,
-          p99Ms: row.p99Ms,
-          cpuMsPerRequest: row.hostCpuMsPerRequest,
-          fetches: JSON.stringify(row.perOperation['fetches:ensemble'] ?? {}),
-          dbQueries: JSON.stringify(row.perOperation.dbQueries ?? {}),
-          errors: row.errors + row.non2xx + row.graphqlErrors + (row.firstError ? ' (' + row.firstError.slice(0, 60) + ')' : ''),
-        })),
-      );
-      console.table([result.addedLatency]);
-      (report.runs as unknown[]).push(result);
+      const byMode: Awaited<ReturnType<typeof suite>>[] = [];
+      for (const pglite of pgliteModes) {
+        const result = await suite(size, pglite);
+        byMode.push(result);
+        console.log(`\n== ${size} entities, PGlite ${pglite === 'inline' ? 'on the main thread' : 'in a thread per database'} (load average ${result.loadAverage})`);
+        console.table([{ ...(result.ingest as object), plugins: JSON.stringify(result.plugins), hostPeakRssMb: result.peakRssMb.host }]);
+        console.table(
+          result.operations.map((row: any) => ({
+            operation: row.operation,
+            rps: row.requestsPerSecond,
+            p50Ms: row.p50Ms,
+            p99Ms: row.p99Ms,
+            cpuMsPerRequest: row.hostCpuMsPerRequest,
+            fetches: JSON.stringify(row.perOperation['fetches:ensemble'] ?? {}),
+            dbQueries: JSON.stringify(row.perOperation.dbQueries ?? {}),
+            errors: row.errors + row.non2xx + row.graphqlErrors + (row.firstError ? ' (' + row.firstError.slice(0, 60) + ')' : ''),
+          })),
+        );
+        console.table([result.addedLatency]);
+        (report.runs as unknown[]).push(result);
+      }
+      if (byMode.length === 2) {
+        console.log(`\n== ${size} entities: PGlite on the main thread (before) and in a thread per database (after)`);
+        console.table(beforeAfter(byMode[0], byMode[1]));
+      }
     }
   }
   if (Number(values['feed-entities']) > 0) {

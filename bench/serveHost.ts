@@ -28,6 +28,8 @@ import { seedPlugins } from './seedPlugins';
 export interface HostConfig {
   size: number;
   database: DatabaseKind;
+  /** Where embedded databases run: a thread each (`npm start`'s way, the default) or the main thread. */
+  pglite?: 'thread' | 'inline';
   secret: string;
   targets: ('ensemble' | 'ensemble-http' | 'monolith')[];
   /** Literal hoisting in the in-process gateways. */
@@ -71,10 +73,10 @@ async function main() {
       const running = await startSubgraph(modules[entry.name], {
         port: 0,
         databaseUrl: url,
-        // Embedded databases in threads of their own, as `npm start` opens them.
-        database: { onQuery: () => counters.add('dbQueries', entry.name), pglite: 'thread' },
+        // Embedded databases in threads of their own, as `npm start` opens them (unless the bench compares).
+        database: { onQuery: () => counters.add('dbQueries', entry.name), pglite: config.pglite ?? 'thread' },
         gatewaySecret: config.secret,
-        runtime: { demo: false, locations: [], log },
+        runtime: { demo: false, locations: [], log, gatewayUrl },
       });
       stops.push(running.stop);
       subgraphs[entry.name] = running;
@@ -114,7 +116,7 @@ async function main() {
       });
     if (config.targets.includes('ensemble')) {
       for (const [name, module] of Object.entries(modules)) {
-        const local = await createInProcessSubgraph(module, subgraphs[name].services, { log });
+        const local = await createInProcessSubgraph(module, subgraphs[name].services, { log, graph: { gatewayUrl } });
         inProcess.push(local);
         stops.push(local.stop);
       }

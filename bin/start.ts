@@ -66,7 +66,8 @@ async function main() {
   // Known before anything starts, so plugins that read the graph can be told where it is.
   const port = await portOrFreePort(parsePort(values.port ?? process.env.PORT, 4000));
   // The catalog reads its locations while the platform serves (its progress is logged).
-  const runtime = { demo: !values['no-demo'], locations: values.location, log, readInBackground: true };
+  // Plugin writes ask the gateway, as their caller, whether the entity they name exists.
+  const runtime = { demo: !values['no-demo'], locations: values.location, log, readInBackground: true, gatewayUrl: `http://127.0.0.1:${port}/graphql` };
   const secret = process.env[SECRET_VARIABLE] || generateSubgraphSecret();
   const gatewayFromEnv = gatewayOptionsFromEnv();
   const subgraphFromEnv = subgraphOptionsFromEnv();
@@ -99,7 +100,7 @@ async function main() {
       const subgraph = await startSubgraph(module, { ...subgraphFromEnv, database, port: 0, databaseUrl, runtime, gatewaySecret: secret, policy });
       running.push(subgraph);
       // The gateway calls it directly, on the same services and policy (bench/README.md: the in-process lever).
-      const direct = await createInProcessSubgraph(await entry.load(settings), subgraph.services, { policy, secret, maxEntityRepresentations: subgraphFromEnv.maxEntityRepresentations, log });
+      const direct = await createInProcessSubgraph(await entry.load(settings), subgraph.services, { policy, secret, graph: runtime, maxEntityRepresentations: subgraphFromEnv.maxEntityRepresentations, log });
       log(`subgraph ${entry.name} ready at ${subgraph.url}`);
       return { name: entry.name, subgraph, direct, typeDefs: module.typeDefs };
     }),

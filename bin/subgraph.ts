@@ -29,6 +29,8 @@ const USAGE = `Usage: npm run subgraph -- <name> [options]
 ${POLICY_USAGE}
 /graphql answers only requests the gateway signed with $ENSEMBLE_SUBGRAPH_SECRET, which is
 required unless --insecure-dev is given. Timeouts and caps: ENSEMBLE_* (see docs/hardening.md).
+$ENSEMBLE_GATEWAY_URL (the gateway's /graphql): where plugin writes ask, as their caller, whether
+the entity they name exists; without it those writes are refused.
 Settings the plugins declare (subgraphs/<name>/plugin.ts), read from the environment:
 ${describePluginSettings(SUBGRAPHS)}`;
 
@@ -66,7 +68,8 @@ async function main() {
     port: parsePort(values.port, entry.port),
     host: values.host,
     databaseUrl,
-    runtime: { demo: values.demo, locations: values.location, log },
+    // Plugin writes ask the gateway whether the entity they name exists: refused until it is set.
+    runtime: { demo: values.demo, locations: values.location, log, gatewayUrl: process.env.ENSEMBLE_GATEWAY_URL || undefined },
   });
   onShutdown(subgraph.stop);
   log(`subgraph ${entry.name} ready at ${subgraph.url}`);

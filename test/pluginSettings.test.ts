@@ -26,9 +26,10 @@ describe('plugin settings', () => {
     for (const read of settingsRead(path.join(root, 'subgraphs', name))) expect(declared).toContain(read);
   });
 
-  it('finds the settings code reads (the catalog parses six)', () => {
+  it('finds the settings code reads (the catalog parses seven)', () => {
     expect(settingsRead(path.join(root, 'subgraphs', 'catalog'))).toEqual([
       'CATALOG_ALLOWED_KINDS',
+      'CATALOG_EVENTS_RETENTION_DAYS',
       'CATALOG_EXPERIMENTAL_KINDS',
       'CATALOG_LOCAL_ROOTS',
       'CATALOG_ORPHANS',

@@ -7,6 +7,7 @@ import {
   createRequestAccess,
   createSubgraphServer,
   type CallerIdentity,
+  type EntityGraph,
   type Policy,
   type SubgraphModule,
 } from '../../kit';
@@ -18,6 +19,8 @@ export interface InProcessSubgraphOptions {
   maxEntityRepresentations?: number;
   /** The secret gateway and subgraphs share: lets the module act on its caller's behalf (RequestAccess.onBehalfHeaders). */
   secret?: string | null;
+  /** Where plugin writes ask whether an entity exists: the subgraph's runtime (SubgraphRuntime.gatewayUrl). */
+  graph?: EntityGraph;
   log: (line: string) => void;
 }
 
@@ -56,7 +59,7 @@ export async function createInProcessSubgraph<Services, Context extends object>(
     name: module.name,
     execute: async (request, identity) => {
       const context = await module.createContext(services, NO_HTTP_REQUEST);
-      bindRequestAccess(context, createRequestAccess(policy, identity, options.secret ?? null));
+      bindRequestAccess(context, createRequestAccess(policy, identity, options.secret ?? null, options.graph));
       const response = await server.executeOperation(
         { query: request.query, variables: request.variables, operationName: request.operationName, extensions: request.extensions },
         { contextValue: context },

@@ -19,7 +19,9 @@ export interface DatabaseOptions {
    * on an answer 2 s later (a server that hangs cannot cancel anything itself). Default
    * 8 s: under the gateway's 10 s subgraph timeout, so a stuck database shows up as
    * DB_UNAVAILABLE from the subgraph rather than a bare timeout at the gateway. A long
-   * write lifts both for its own transaction (allowLongStatements).
+   * write lifts both for its own transaction (allowLongStatements). PGlite enforces it
+   * only in a thread with a data directory (`npm start`'s), by stopping the thread and
+   * reopening the database; inline or in memory, a statement runs to its end.
    */
   statementTimeoutMs?: number;
   /** Connections in the pool (PostgreSQL only; PGlite is one connection). */
@@ -48,7 +50,7 @@ export interface Database {
 
 export async function openDatabase(url: string, options: DatabaseOptions = {}): Promise<Database> {
   const location = parseDatabaseUrl(url);
-  const database = location.kind === 'postgres' ? openPostgres(location.url, options) : await openPglite(location.dataDir, options.pglite ?? 'inline');
+  const database = location.kind === 'postgres' ? openPostgres(location.url, options) : await openPglite(location.dataDir, options.pglite ?? 'inline', options.statementTimeoutMs ?? DEFAULT_STATEMENT_TIMEOUT_MS);
   const { onQuery } = options;
   if (!onQuery) return database;
   return {
@@ -88,7 +90,7 @@ const readsOf = (run: (text: string, values: unknown[]) => Promise<{ rows: any[]
 });
 
 function openPostgres(url: string, options: DatabaseOptions): Database {
-  const statementTimeoutMs = options.statementTimeoutMs ?? 8_000;
+  const statementTimeoutMs = options.statementTimeoutMs ?? DEFAULT_STATEMENT_TIMEOUT_MS;
   const pool = new Pool({
     connectionString: url,
     max: options.poolSize ?? 10,
@@ -146,11 +148,18 @@ function queryConfig(text: string, values: unknown[] | undefined, queryTimeoutMs
 const pgTypeParser = ((oid: number, format?: 'text' | 'binary') =>
   oid === TIMESTAMP_OID && format !== 'binary' ? utcTimestamp : pgTypes.getTypeParser(oid, format)) as typeof pgTypes.getTypeParser;
 
-async function openPglite(dataDir: string | undefined, where: 'thread' | 'inline'): Promise<Database> {
+/** See DatabaseOptions.statementTimeoutMs. */
+const DEFAULT_STATEMENT_TIMEOUT_MS = 8_000;
+
+/**
+ * PGlite enforces no statement_timeout; a thread of its own with a data directory stops a
+ * statement past `statementTimeoutMs` by reopening the database (PgliteThreadOptions).
+ */
+async function openPglite(dataDir: string | undefined, where: 'thread' | 'inline', statementTimeoutMs: number): Promise<Database> {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
   // The thread's client has PGlite's API (PGlite's own base class): the adapter and the
   // kit use only query, exec and transaction of it.
-  const db = where === 'thread' ? ((await PgliteThread.open(dataDir)) as unknown as PGlite) : await PGlite.create(dataDir);
+  const db = where === 'thread' ? ((await PgliteThread.open(dataDir, { statementTimeoutMs })) as unknown as PGlite) : await PGlite.create(dataDir);
   const executor = (client: Pick<PGlite, 'exec' | 'query'>): SqlExecutor => ({
     exec: async (sql) => void (await client.exec(sql)),
     query: async <Row>(sql: string, params?: unknown[]) => (await client.query<Row>(sql, params)).rows,

@@ -2,7 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { messages, PGlite } from '@electric-sql/pglite';
-import { PgliteThread, PgliteThreadError } from './pgliteThread';
+import { PgliteStatementTimeoutError, PgliteThread, PgliteThreadError } from './pgliteThread';
+import { isDatabaseUnavailable } from '../errors/databaseUnavailable';
 import { preparedPglite } from './preparedPglite';
 
 const SETUP = `CREATE TABLE items (id text PRIMARY KEY, tags text[], doc jsonb, at timestamp(3), n int);
@@ -90,4 +91,59 @@ describe('PgliteThread.close', () => {
     expect(await slow).toBeInstanceOf(PgliteThreadError);
     await expect(db.query('SELECT 1')).rejects.toBeInstanceOf(PgliteThreadError);
   });
+});
+
+// PGlite takes statement_timeout and never enforces it: the thread does, by stopping a
+// statement's thread past the limit and opening the database again.
+describe('PgliteThread statement limit', () => {
+  const LIMIT_MS = 1_000;
+  let dataDir: string;
+  let db: PgliteThread;
+  beforeAll(async () => {
+    dataDir = mkdtempSync(path.join(tmpdir(), 'pglite-limit-'));
+    db = await PgliteThread.open(dataDir, { statementTimeoutMs: LIMIT_MS });
+    await db.exec(`CREATE TABLE kept (n int); INSERT INTO kept VALUES (1)`);
+  }, 60_000);
+  afterAll(async () => {
+    await db?.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('fails a runaway statement with a statement-timeout error; the others proceed, committed data kept', async () => {
+    const runaway = await db.query('SELECT pg_sleep(600)').catch((caught: unknown) => caught);
+    expect(runaway).toBeInstanceOf(PgliteStatementTimeoutError);
+    expect((runaway as PgliteStatementTimeoutError).code).toBe('57014');
+    expect((runaway as Error).message).toMatch(/statement timeout: it ran past 1000 ms/);
+    // The kit answers it as it answers PostgreSQL's own 57014: DB_UNAVAILABLE.
+    expect(isDatabaseUnavailable(runaway)).toBe(true);
+    expect((await db.query('SELECT n FROM kept')).rows).toEqual([{ n: 1 }]);
+    // What the runaway's transaction wrote is gone, as after PostgreSQL's cancel.
+    const inTransaction = await db
+      .transaction(async (tx) => {
+        await tx.query('INSERT INTO kept VALUES (2)');
+        await tx.query('SELECT pg_sleep(600)');
+      })
+      .catch((caught: unknown) => caught);
+    expect(inTransaction).toBeInstanceOf(PgliteStatementTimeoutError);
+    expect((await db.query('SELECT n FROM kept ORDER BY n')).rows).toEqual([{ n: 1 }]);
+  }, 120_000);
+
+  it('lets a transaction lift the limit with SET LOCAL, until it ends', async () => {
+    const lifted = await db.transaction(async (tx) => {
+      await tx.query('SET LOCAL statement_timeout = 0');
+      await tx.query(`SELECT pg_sleep(${(1.5 * LIMIT_MS) / 1000})`);
+      return (await tx.query<{ n: number }>('SELECT count(*)::int AS n FROM kept')).rows;
+    });
+    expect(lifted).toEqual([{ n: 1 }]);
+    await expect(db.query(`SELECT pg_sleep(${(1.5 * LIMIT_MS) / 1000})`)).rejects.toBeInstanceOf(PgliteStatementTimeoutError);
+  }, 120_000);
+
+  it('has no limit in memory, where there is nothing to reopen', async () => {
+    const memory = await PgliteThread.open(undefined, { statementTimeoutMs: 200 });
+    try {
+      expect((await memory.query<{ done: string }>(`SELECT pg_sleep(0.5)::text AS done`)).rows).toEqual([{ done: '' }]);
+    } finally {
+      await memory.close();
+    }
+  }, 60_000);
 });

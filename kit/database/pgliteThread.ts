@@ -40,6 +40,30 @@ export class PgliteThreadError extends Error {
   override readonly name = 'PgliteThreadError';
 }
 
+/**
+ * A statement stopped by the thread's time limit: PostgreSQL's SQLSTATE for a statement
+ * cancelled by statement_timeout, so the kit reports it as it reports PostgreSQL's.
+ */
+export class PgliteStatementTimeoutError extends PgliteThreadError {
+  readonly code = '57014';
+}
+
+export interface PgliteThreadOptions {
+  /**
+   * Longest a statement may run before it is stopped, as PostgreSQL's statement_timeout
+   * (which PGlite takes but never enforces: a WebAssembly statement has no timer to
+   * interrupt it). Stopping one means stopping its thread and opening the database again,
+   * so it applies only to a database with a data directory; in memory there is nothing
+   * to reopen, and no limit. A transaction lifts it with `SET LOCAL statement_timeout`
+   * (allowLongStatements), until it ends. 0 or absent: none.
+   */
+  statementTimeoutMs?: number;
+}
+
+/** `SET LOCAL statement_timeout` anywhere in a protocol message (its SQL is plain text in it). */
+const SET_LOCAL_LIMIT = /SET\s+LOCAL\s+statement_timeout\s*(?:=|TO)\s*'?\s*(\d+)\s*(ms|s|min|h)?/i;
+const UNIT_MS: Record<string, number> = { ms: 1, s: 1_000, min: 60_000, h: 3_600_000 };
+
 interface Pending {
   resolve(answer: Uint8Array | undefined): void;
   reject(error: Error): void;
@@ -58,7 +82,11 @@ export class PgliteThread extends BasePGlite {
   readonly waitReady: Promise<void>;
   /** The thread has opened the database (waitReady also waits for the array types). */
   #opened: Promise<unknown>;
-  #worker: Worker;
+  #worker!: Worker;
+  readonly #workerData: object;
+  /** The limit of statements outside a transaction that lifted it (see PgliteThreadOptions). */
+  readonly #defaultLimitMs: number;
+  #limitMs: number;
   #pending = new Map<number, Pending>();
   #nextId = 0;
   #queryLock = new Mutex();
@@ -66,18 +94,28 @@ export class PgliteThread extends BasePGlite {
   #closed = false;
   #stopped: Error | undefined;
 
-  private constructor(dataDir: string | undefined, modules: Awaited<ReturnType<typeof wasmModules>>) {
+  private constructor(dataDir: string | undefined, modules: Awaited<ReturnType<typeof wasmModules>>, options: PgliteThreadOptions) {
     super();
-    this.#worker = new Worker(PGLITE_WORKER_SOURCE, {
+    this.#workerData = { pglite: PGLITE_PATH, dataDir, ...modules };
+    this.#defaultLimitMs = dataDir ? (options.statementTimeoutMs ?? 0) : 0;
+    this.#limitMs = this.#defaultLimitMs;
+    this.#opened = this.#startWorker();
+    this.waitReady = this.#opened.then(() => this._initArrayTypes());
+  }
+
+  /** Starts the thread; resolves once it has opened the database. */
+  #startWorker(): Promise<unknown> {
+    const worker = new Worker(PGLITE_WORKER_SOURCE, {
       eval: true,
-      workerData: { pglite: PGLITE_PATH, dataDir, ...modules },
+      workerData: this.#workerData,
       // Not the process's flags: the thread runs plain JavaScript, and under
       // `node --import tsx` each thread would load the TypeScript loader for nothing.
       execArgv: [],
     });
+    this.#worker = worker;
     // Only work in flight keeps the process alive (see #call), as an idle socket would not.
-    this.#worker.unref();
-    this.#worker.on('message', ({ id, ok, answer, error }: { id: number; ok: boolean; answer?: Uint8Array; error?: string }) => {
+    worker.unref();
+    worker.on('message', ({ id, ok, answer, error }: { id: number; ok: boolean; answer?: Uint8Array; error?: string }) => {
       const pending = this.#pending.get(id);
       if (!pending) return;
       this.#settled(id);
@@ -85,22 +123,39 @@ export class PgliteThread extends BasePGlite {
       else pending.reject(new PgliteThreadError(error));
     });
     const stop = (reason: Error) => {
+      // A thread stopped for its time limit is replaced: its end is not the database's.
+      if (worker !== this.#worker) return;
       this.#stopped ??= reason;
       for (const [id, pending] of this.#pending) {
         this.#settled(id);
         pending.reject(this.#stopped);
       }
     };
-    this.#worker.on('error', (error) => stop(new PgliteThreadError(`The database thread failed: ${error.message}`, { cause: error })));
-    this.#worker.on('exit', (code) => stop(new PgliteThreadError(`The database thread stopped (exit code ${code})`)));
-    // The first call waits for the thread to open the database; its array types are read like PGlite's.
-    this.#opened = this.#call({ op: 'sync' });
-    this.waitReady = this.#opened.then(() => this._initArrayTypes());
+    worker.on('error', (error) => stop(new PgliteThreadError(`The database thread failed: ${error.message}`, { cause: error })));
+    worker.on('exit', (code) => stop(new PgliteThreadError(`The database thread stopped (exit code ${code})`)));
+    // The first call waits for the thread to open the database.
+    return this.#call({ op: 'sync' });
+  }
+
+  /**
+   * Stops the thread running a statement past its limit and opens the database again in a
+   * new one (PostgreSQL recovers as from a crash: what the statement's transaction wrote is
+   * gone, what was committed stays). The statement's caller gets a 57014 error; later calls
+   * wait for the new thread.
+   */
+  #restart(id: number, limitMs: number): void {
+    const pending = this.#pending.get(id);
+    if (!pending) return;
+    this.#settled(id);
+    const old = this.#worker;
+    this.#opened = this.#startWorker();
+    void old.terminate();
+    pending.reject(new PgliteStatementTimeoutError(`canceling statement due to statement timeout: it ran past ${limitMs} ms (the embedded database's thread was stopped and the database reopened)`));
   }
 
   /** Opens the database (a data directory, or nothing for one in memory) in a new thread. */
-  static async open(dataDir: string | undefined): Promise<PgliteThread> {
-    const db = new PgliteThread(dataDir, await wasmModules());
+  static async open(dataDir: string | undefined, options: PgliteThreadOptions = {}): Promise<PgliteThread> {
+    const db = new PgliteThread(dataDir, await wasmModules(), options);
     try {
       await db.waitReady;
     } catch (error) {
@@ -130,7 +185,19 @@ export class PgliteThread extends BasePGlite {
   }
 
   async execProtocolRaw(message: Uint8Array, { syncToFs = true }: { syncToFs?: boolean } = {}): Promise<Uint8Array> {
-    return (await this.#call({ op: 'raw', message, syncToFs })) ?? new Uint8Array(0);
+    await this.#opened;
+    const lifted = this.#defaultLimitMs ? SET_LOCAL_LIMIT.exec(Buffer.from(message.buffer, message.byteOffset, message.byteLength).toString('latin1')) : null;
+    if (lifted) this.#limitMs = Number(lifted[1]) * UNIT_MS[(lifted[2] ?? 'ms').toLowerCase()];
+    const limitMs = this.#limitMs;
+    const answer = this.#call({ op: 'raw', message, syncToFs });
+    if (!limitMs) return (await answer) ?? new Uint8Array(0);
+    const id = this.#nextId;
+    const timer = setTimeout(() => this.#restart(id, limitMs), limitMs);
+    try {
+      return (await answer) ?? new Uint8Array(0);
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   async execProtocolRawStream(message: Uint8Array, { syncToFs = true, onRawData }: { syncToFs?: boolean; onRawData: (data: Uint8Array) => void }): Promise<void> {
@@ -172,7 +239,14 @@ export class PgliteThread extends BasePGlite {
   }
 
   _runExclusiveTransaction<T>(work: () => Promise<T>): Promise<T> {
-    return this.#transactionLock.runExclusive(work);
+    // A limit lifted inside a transaction (SET LOCAL) ends with it, as in PostgreSQL.
+    return this.#transactionLock.runExclusive(async () => {
+      try {
+        return await work();
+      } finally {
+        this.#limitMs = this.#defaultLimitMs;
+      }
+    });
   }
 
   async _handleBlob(blob?: Blob): Promise<void> {

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { openDatabase, type Database } from '../database/openDatabase';
 import { describeEachDatabase, type TestDatabase } from '../testing/testDatabases';
-import { EVENT_LOG_LOCK, pruneEvents, readEvents, recordEvents } from './eventLog';
+import { EVENT_LOG_LOCK, pruneEvents, readEvents, recordEvents, recordEventsFrom } from './eventLog';
+import { listenForEvents } from './eventSignals';
 import { EventCursorError, EventsExpiredError } from './eventTypes';
 
 const EVENT_LOG_SQL = readFileSync(path.resolve(__dirname, '../../prisma/catalog/migrations/20261208010000_event_log/migration.sql'), 'utf8');
@@ -70,6 +71,37 @@ describeEachDatabase('kit/events event log', (kind) => {
   });
 
   if (kind.name === 'PostgreSQL') {
+    it('notifies LISTENers in other connections when the writing transaction commits', async () => {
+      const received: string[] = [];
+      let notified!: () => void;
+      const arrived = new Promise<void>((resolve) => (notified = resolve));
+      const listening = await listenForEvents(testDatabase.url, (source) => {
+        received.push(source);
+        notified();
+      });
+      try {
+        await database.sql.transaction((tx) => recordEvents(tx, 'cicd', [{ ref: 'component:default/a', change: 'PIPELINE_FAILED' }]));
+        await arrived;
+        expect(received).toEqual(['cicd']);
+      } finally {
+        await listening.close();
+      }
+    });
+
+    it('records what a query selects, under the same lock and notification', async () => {
+      await database.sql.exec(`CREATE TABLE gone (ref text)`);
+      await database.sql.exec(`INSERT INTO gone VALUES ('component:default/x'), ('component:default/y')`);
+      const count = await database.sql.transaction((tx) =>
+        recordEventsFrom(tx, 'catalog', `SELECT ref, 'DELETED' AS change, '[]'::jsonb AS fields, NULL::jsonb AS entity FROM gone WHERE ref <> $1 ORDER BY ref`, 'none'),
+      );
+      expect(count).toBe(2);
+      const page = await readEvents(database.reads, 'catalog', { after: 0, limit: 10 });
+      expect(page.events.map((event) => [event.position, event.ref, event.change])).toEqual([
+        [1, 'component:default/x', 'DELETED'],
+        [2, 'component:default/y', 'DELETED'],
+      ]);
+    });
+
     it('gives positions in commit order: a reader never sees a later position before an earlier one', async () => {
       // Transaction A records and stays open; B's record must wait for A's commit.
       let commitA!: () => void;

@@ -47,6 +47,26 @@ export async function recordEvents(tx: EventWriter, source: string, events: read
   return events.length;
 }
 
+/**
+ * recordEvents for events a query makes in the database (thousands of deletions, say,
+ * without bringing their rows into the process): `select` yields the columns `ref`,
+ * `change`, `fields` (jsonb) and `entity` (jsonb or null), with `values` as its $1, $2...
+ * Same lock and notification as recordEvents; returns how many were recorded.
+ */
+export async function recordEventsFrom(tx: EventWriter, source: string, select: string, ...values: unknown[]): Promise<number> {
+  await run(tx, 'SELECT pg_advisory_xact_lock($1::bigint)', EVENT_LOG_LOCK);
+  const text = `WITH recorded AS (
+      INSERT INTO "event_log" ("position", "ref", "change", "fields", "entity", "recorded_at")
+      SELECT (SELECT coalesce(max("position"), 0) FROM "event_log") + row_number() OVER (), s.ref, s.change, s.fields, s.entity, clock_timestamp()
+      FROM (${select}) AS s
+      RETURNING 1)
+    SELECT count(*)::int AS "count" FROM recorded`;
+  const rows = '$queryRawUnsafe' in tx ? await tx.$queryRawUnsafe<{ count: number }[]>(text, ...values) : await tx.query<{ count: number }>(text, values);
+  const count = Number(rows[0]?.count ?? 0);
+  if (count > 0) await run(tx, 'SELECT pg_notify($1, $2)', EVENTS_CHANNEL, source);
+  return count;
+}
+
 export interface EventRow {
   position: string;
   ref: string;

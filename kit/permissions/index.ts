@@ -5,4 +5,5 @@ export * from './identityHeader';
 export * from './identityRefs';
 export * from './loadPolicyFile';
 export * from './permissionTypes';
+export * from './readableEntities';
 export * from './requestAccess';

@@ -2,6 +2,7 @@ import { NotAllowedError } from '../errors/domainErrors';
 import { DELEGATION_HEADER, signDelegation } from '../security/delegation';
 import type { Policy } from './definePolicy';
 import type { CallerIdentity, PolicyDecision } from './permissionTypes';
+import type { EntityGraph } from './readableEntities';
 
 /** What a resolver asks about the caller of its request. */
 export interface RequestAccess {
@@ -15,13 +16,20 @@ export interface RequestAccess {
    * (`--insecure-dev`), so it cannot vouch for anyone.
    */
   onBehalfHeaders(): Record<string, string> | null;
+  /** Where to ask which entities exist and the caller may read (requireReadableEntity). */
+  graph: EntityGraph;
 }
 
-/** `secret`: the one the gateway signs this subgraph's requests with; null or absent when there is none. */
-export function createRequestAccess(policy: Policy, identity: CallerIdentity, secret: string | null = null): RequestAccess {
+/**
+ * `secret`: the one the gateway signs this subgraph's requests with; null or absent when
+ * there is none. `graph`: the subgraph's runtime (its gatewayUrl), read when asked, so an
+ * entry point may set the URL after start.
+ */
+export function createRequestAccess(policy: Policy, identity: CallerIdentity, secret: string | null = null, graph: EntityGraph = {}): RequestAccess {
   const decisions = new Map<string, PolicyDecision>();
   return {
     identity,
+    graph,
     onBehalfHeaders: () => (secret === null ? null : { [DELEGATION_HEADER]: signDelegation(secret, identity) }),
     authorize(action) {
       let decision = decisions.get(action);

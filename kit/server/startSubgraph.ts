@@ -96,7 +96,7 @@ export async function startSubgraph<Services, Context extends object>(
             // The identity header is trusted because the guard checked the signature over it
             // (with --insecure-dev there is no guard, and it is taken as sent).
             const header = request.headers[IDENTITY_HEADER];
-            bindRequestAccess(context, createRequestAccess(policy, decodeIdentity(Array.isArray(header) ? header.join(', ') : header), options.gatewaySecret));
+            bindRequestAccess(context, createRequestAccess(policy, decodeIdentity(Array.isArray(header) ? header.join(', ') : header), options.gatewaySecret, options.runtime));
             return context;
           },
           maxBodyBytes: options.maxBodyBytes,

@@ -16,6 +16,13 @@ export interface SubgraphRuntime {
    * cannot be read is logged, not fatal. Default: start-up waits for them.
    */
   readInBackground?: boolean;
+  /**
+   * The gateway's GraphQL URL: plugin writes ask it, on their caller's behalf, whether the
+   * entity they name exists (kit's requireReadableEntity). Without it such writes are refused.
+   */
+  gatewayUrl?: string;
+  /** Writes do not ask the gateway: only for a subgraph tested alone (kit/testing sets it when no gatewayUrl is given). */
+  uncheckedEntityRefs?: boolean;
 }
 
 /**

@@ -23,6 +23,11 @@ export interface TestSubgraphOptions {
   maxEntityRepresentations?: number;
   /** What callers may do; default: everything (see docs/permissions.md). */
   policy?: Policy;
+  /**
+   * The gateway plugin writes ask whether an entity exists (SubgraphRuntime.gatewayUrl).
+   * Without one, a subgraph tested alone takes any ref (`uncheckedEntityRefs`).
+   */
+  gatewayUrl?: string;
 }
 
 /** A test subgraph, with the secret its callers must sign with. */
@@ -45,6 +50,8 @@ export async function startTestSubgraph<Services, Context extends object>(
       demo: options.demo ?? false,
       locations: options.locations ?? [],
       log: (line) => void options.logs?.push(line),
+      gatewayUrl: options.gatewayUrl,
+      uncheckedEntityRefs: options.gatewayUrl === undefined,
     },
   });
   return { ...running, gatewaySecret };

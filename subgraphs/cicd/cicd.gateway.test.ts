@@ -88,4 +88,21 @@ describe('cicd through the gateway', () => {
     expect(stats['component:default/web-shop']).toEqual({ runCount: 2, successCount: 1, failureCount: 1, successRate: 0.5, medianDurationSeconds: 180 });
     expect(stats['component:default/payment-gateway']).toMatchObject({ runCount: 0, successRate: null });
   });
+
+  it('records nothing for an entity or a repository the catalog does not know, by mutation or by webhook', async () => {
+    const record = `mutation ($input: PipelineRunInput!) { recordPipelineRun(input: $input) { id } }`;
+    const startedAt = new Date(Date.now() - 60_000).toISOString();
+    const byRef = await postGraphQL(platform.gatewayUrl, record, { input: { entityRef: 'component:default/no-such-service', pipeline: 'build', status: 'FAILED', startedAt } });
+    expect(byRef.errors?.map((error) => [error.extensions?.code, error.message])).toEqual([['NOT_FOUND', 'No entity component:default/no-such-service']]);
+    const bySlug = await postGraphQL(platform.gatewayUrl, record, { input: { projectSlug: 'harbor-and-finch/no-such-service', pipeline: 'build', status: 'FAILED', startedAt } });
+    expect(bySlug.errors?.map((error) => [error.extensions?.code, error.message])).toEqual([['NOT_FOUND', 'No entity carries the project slug harbor-and-finch/no-such-service']]);
+    // The webhook acts as the service, not a caller: an accepted delivery still needs a known repository.
+    const delivery = await postWebhook(platform.subgraphs.cicd.url, {
+      event: 'workflow_run',
+      body: JSON.stringify(workflowRunPayload({ id: 88009, name: 'build', repository: 'Harbor-and-Finch/No-Such-Service' })),
+    });
+    expect(delivery).toEqual({ status: 404, body: { errors: [{ message: 'No entity carries the project slug Harbor-and-Finch/No-Such-Service', extensions: { code: 'NOT_FOUND' } }] } });
+    const cicd = platform.subgraphs.cicd.services as { prisma: { pipelineRun: { count(args: object): Promise<number> } } };
+    expect(await cicd.prisma.pipelineRun.count({ where: { OR: [{ entityRef: 'component:default/no-such-service' }, { projectSlug: 'harbor-and-finch/no-such-service' }, { externalId: 'github:88009' }] } })).toBe(0);
+  });
 });

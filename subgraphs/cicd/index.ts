@@ -22,6 +22,10 @@ export interface CicdOptions {
    * from `CICD_WEBHOOK_ALLOW_UNSIGNED=1`.
    */
   acceptUnsignedWebhooks?: boolean;
+  /** The gateway the webhook asks, as the service, whether an entity carries a delivery's repository (default: the runtime's). */
+  gatewayUrl?: string;
+  /** The service's API token for that gateway (`CICD_GATEWAY_TOKEN`, made by entry points when anonymous callers are refused). */
+  gatewayToken?: string;
 }
 
 /** The CI/CD plugin subgraph: pipeline runs on every catalog entity, fed by a mutation and a GitHub webhook. */
@@ -32,11 +36,12 @@ export function createCicdSubgraph(options: CicdOptions = {}): SubgraphModule<Ci
     resolvers,
     events: plugin.events,
     migrationsDir: path.resolve(__dirname, '../../prisma/cicd/migrations'),
-    createServices: (database) => ({
+    createServices: (database, runtime) => ({
       prisma: new PrismaClient({ adapter: database.adapter }),
       reads: database.reads,
       webhookSecret: options.webhookSecret || null,
       acceptUnsignedWebhooks: options.acceptUnsignedWebhooks === true,
+      graph: { url: options.gatewayUrl || runtime.gatewayUrl, token: options.gatewayToken || undefined, unchecked: runtime.uncheckedEntityRefs === true },
     }),
     // Resolvers get the database, never the webhook secret.
     createContext: (services) => ({ prisma: services.prisma, reads: services.reads }),

@@ -9,8 +9,12 @@ export const plugin = definePlugin({
   settings: [
     { name: 'CICD_WEBHOOK_SECRET', type: 'string', secret: true, description: "GitHub's webhook secret; unset, every delivery is refused" },
     { name: 'CICD_WEBHOOK_ALLOW_UNSIGNED', type: 'boolean', description: '`1` accepts unsigned deliveries when no secret is set (local development only)' },
+    { name: 'CICD_GATEWAY_URL', type: 'url', description: "the gateway's GraphQL endpoint, where the webhook checks that an entity carries a delivery's repository (`npm start` sets it)" },
+    { name: 'CICD_GATEWAY_TOKEN', type: 'string', secret: true, description: 'an API token the gateway knows, for the webhook, sent when it refuses anonymous callers' },
   ],
   events: ['PIPELINE_FAILED'],
+  // The webhook acts as this user when it asks the catalog whether a repository is known.
+  needs: { gateway: { urlSetting: 'CICD_GATEWAY_URL', tokenSetting: 'CICD_GATEWAY_TOKEN', identity: 'user:default/cicd' } },
   demoData: 'Pipeline runs for the example catalog\'s components (demo/demoPipelineRuns.ts).',
   codegen: {
     contextType: 'context#CicdContext',
@@ -23,5 +27,7 @@ export const plugin = definePlugin({
   load: async (settings = {}) => (await import('.')).createCicdSubgraph({
       webhookSecret: settings.CICD_WEBHOOK_SECRET,
       acceptUnsignedWebhooks: settings.CICD_WEBHOOK_ALLOW_UNSIGNED === '1',
+      gatewayUrl: settings.CICD_GATEWAY_URL,
+      gatewayToken: settings.CICD_GATEWAY_TOKEN,
     }),
 });

@@ -1,5 +1,6 @@
 import type { SqlReads } from '../../kit';
 import type { PrismaClient } from '../../prisma/cicd/generated/client';
+import type { ServiceGraph } from './graph/requireReadableProject';
 
 /** What the CI/CD subgraph holds for its lifetime: its database client and its settings. */
 export interface CicdServices {
@@ -10,4 +11,6 @@ export interface CicdServices {
   webhookSecret: string | null;
   /** Without a secret, accept unsigned deliveries (local development only). */
   acceptUnsignedWebhooks: boolean;
+  /** Where the webhook asks whether an entity carries a delivery's repository, as the service. */
+  graph: ServiceGraph;
 }

@@ -105,4 +105,15 @@ describe('techdocs from the techdocs-ref annotation', () => {
     const result = await postGraphQL(platform.gatewayUrl, '{ entity(ref: "component:billing") { docs { pages { title } } } }');
     expect(result.data!.entity.docs).toEqual({ pages: [{ title: 'Billing, from CI' }] });
   });
+
+  it('publishes docs only for an entity the catalog has, and builds nothing for another', async () => {
+    const publish = 'mutation ($ref: ID!, $dir: String!) { publishDocs(entityRef: $ref, sourceDir: $dir) { pageCount } }';
+    const missing = await postGraphQL(platform.gatewayUrl, publish, { ref: 'component:default/no-such-service', dir: path.join(dir, 'billing') });
+    expect(missing.errors?.map((error) => [error.extensions?.code, error.message])).toEqual([['NOT_FOUND', 'No entity component:default/no-such-service']]);
+    const techdocs = platform.subgraphs.techdocs.services as { prisma: { docSite: { count(args: object): Promise<number> } } };
+    expect(await techdocs.prisma.docSite.count({ where: { entityRef: 'component:default/no-such-service' } })).toBe(0);
+    const known = await postGraphQL(platform.gatewayUrl, publish, { ref: 'component:default/billing', dir: path.join(dir, 'billing') });
+    expect(known.errors).toBeUndefined();
+    expect(known.data!.publishDocs.pageCount).toBe(1);
+  });
 });

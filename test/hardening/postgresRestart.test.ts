@@ -64,6 +64,13 @@ describeWithServer(`a PostgreSQL server that crashes and restarts${privatePostgr
       subgraph: (name) => ({ databaseUrl: server.url(name), database: { connectTimeoutMs: 1_000, statementTimeoutMs: 2_000 } }),
     });
 
+    // Runs are recorded only for entities the catalog has (docs/permissions.md).
+    const owners = Array.from({ length: 10 }, (_, id) => `apiVersion: backstage.io/v1alpha1
+kind: Component
+metadata: { name: runs-${id} }
+spec: { type: service, lifecycle: production, owner: group:default/runs-team }
+`).join('---\n');
+    expect((await ask(APPLY, { yaml: owners })).data?.applyEntities.applied).toBe(true);
     const bounds = { pauseMs: 30, maxWrites: 500 };
     entities = startWriteLoop((id) => ask(APPLY, { yaml: descriptors(id) }), (response) => response.data?.applyEntities.applied === true, bounds);
     runs = startWriteLoop(

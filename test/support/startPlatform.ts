@@ -34,10 +34,12 @@ export async function startPlatform(
   // The gateway's port is chosen first, so plugins that read the graph know it; a test that
   // refuses anonymous callers passes their tokens in `settings` itself.
   const gatewayPort = await portOrFreePort(0);
-  const { settings } = provideGatewayNeeds(entries, options.settings ?? {}, { url: `http://127.0.0.1:${gatewayPort}/graphql`, anonymous: true });
+  const gatewayUrl = `http://127.0.0.1:${gatewayPort}/graphql`;
+  const { settings } = provideGatewayNeeds(entries, options.settings ?? {}, { url: gatewayUrl, anonymous: true });
   try {
     for (const entry of entries) {
-      subgraphs[entry.name] = await startTestSubgraph(await entry.load(settings), options.subgraph?.(entry.name));
+      // Plugin writes ask this gateway whether the entity they name exists, as in production.
+      subgraphs[entry.name] = await startTestSubgraph(await entry.load(settings), { gatewayUrl, ...options.subgraph?.(entry.name) });
     }
     const { logs, ...gatewayOptions } = options.gateway ?? {};
     const gateway = await startGateway({

@@ -125,17 +125,27 @@ describeEachDatabase('catalog change feed', (kind) => {
     // Writing the same entity again changes nothing.
     await as(ADMIN)('mutation ($yaml: String!) { applyEntities(yaml: $yaml) { applied } }', { yaml: component('gamma', 'team-a') });
     expect((await as(ADMIN)('mutation { removeEntity(ref: "component:gamma") }')).data!.removeEntity).toBe(true);
+    const both = [component('alpha', 'team-b', 'moved to team b'), component('beta', 'team-b')].join('---\n');
+    writeFileSync(file, component('alpha', 'team-b', 'moved to team b'));
+    await catalog.services.ingestion.refreshLocation(locationId);
+    // Back in its file before it was removed: the orphan comes back.
+    writeFileSync(file, both);
+    await catalog.services.ingestion.refreshLocation(locationId);
     writeFileSync(file, component('alpha', 'team-b', 'moved to team b'));
     await catalog.services.ingestion.refreshLocation(locationId);
     // The orphan policy removes it at the next read.
     await catalog.services.ingestion.refreshLocation(locationId);
     expect(await catalog.services.ingestion.unregisterLocation(locationId)).toBe(true);
+    // Created and deleted name every path the entity has, in the same order whichever write path recorded them.
+    const paths = 'apiVersion,kind,metadata.description,metadata.name,metadata.namespace,spec.lifecycle,spec.owner,spec.type';
     expect(summary((await changesAfter(start)).nodes)).toEqual([
-      expect.stringMatching(/^CREATED component:default\/gamma /),
-      expect.stringMatching(/^DELETED component:default\/gamma /),
+      `CREATED component:default/gamma ${paths}`,
+      `DELETED component:default/gamma ${paths}`,
       'ORPHANED component:default/beta orphaned',
-      expect.stringMatching(/^DELETED component:default\/beta /),
-      expect.stringMatching(/^DELETED component:default\/alpha /),
+      'UPDATED component:default/beta orphaned',
+      'ORPHANED component:default/beta orphaned',
+      `DELETED component:default/beta ${paths}`,
+      `DELETED component:default/alpha ${paths}`,
     ]);
   });
 

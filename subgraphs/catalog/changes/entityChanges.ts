@@ -1,5 +1,5 @@
 import { isDeepStrictEqual } from 'node:util';
-import { announceEvents, recordEvents, type NewEvent } from '../../../kit';
+import { announceEvents, recordEvents, recordEventsFrom, type NewEvent } from '../../../kit';
 import type { Prisma } from '../../../prisma/catalog/generated/client';
 
 /** The catalog's name on the change feed (the key of its position in cursors). */
@@ -79,6 +79,33 @@ export async function trackEntityChanges(tx: Tx, refs: readonly string[]) {
       return recordEvents(tx, CATALOG_SOURCE, events);
     },
   };
+}
+
+/**
+ * Every top-level path of an entity row `e`'s descriptor, as changedFields names them,
+ * sorted as JavaScript sorts them (byte order).
+ */
+const ALL_PATHS_SQL = `(SELECT coalesce(jsonb_agg(p ORDER BY p COLLATE "C"), '[]'::jsonb) FROM (
+    SELECT k AS p FROM jsonb_object_keys(e.descriptor) AS k WHERE k NOT IN ('metadata', 'spec')
+    UNION ALL SELECT 'metadata.' || k FROM jsonb_object_keys(CASE WHEN jsonb_typeof(e.descriptor->'metadata') = 'object' THEN e.descriptor->'metadata' ELSE '{}'::jsonb END) AS k
+    UNION ALL SELECT 'spec.' || k FROM jsonb_object_keys(CASE WHEN jsonb_typeof(e.descriptor->'spec') = 'object' THEN e.descriptor->'spec' ELSE '{}'::jsonb END) AS k
+  ) AS paths)`;
+
+/**
+ * DELETED (every path it had) or ORPHANED (`orphaned`) for the entities about to be
+ * deleted or orphaned, with their rows as they are (the snapshot before): recorded in
+ * the database, so a location of 100,000 entities costs no memory here. Call it right
+ * before the delete or update, in its transaction. `where` is a condition on `e` over `$1`.
+ */
+export function recordVanishing(tx: Tx, change: 'DELETED' | 'ORPHANED', where: string, parameter: unknown): Promise<number> {
+  const fields = change === 'DELETED' ? ALL_PATHS_SQL : `'["orphaned"]'::jsonb`;
+  return recordEventsFrom(
+    tx,
+    CATALOG_SOURCE,
+    `SELECT e."ref", '${change}' AS "change", ${fields} AS "fields", to_jsonb(e) - 'search' - 'summary' AS "entity"
+     FROM "entities" e WHERE ${where} ORDER BY e."ref"`,
+    parameter,
+  );
 }
 
 /** After a committed write that recorded events: wakes the feed's readers in this process. */

@@ -1,5 +1,5 @@
 import type { PrismaClient } from '../../../prisma/catalog/generated/client';
-import { announceCatalogEvents, trackEntityChanges } from '../changes/entityChanges';
+import { announceCatalogEvents, recordVanishing } from '../changes/entityChanges';
 
 /** Removes a location with every entity it provided and their relations (a DELETED event each); false when unknown. */
 export async function deleteLocation(prisma: PrismaClient, id: string): Promise<boolean> {
@@ -7,11 +7,11 @@ export async function deleteLocation(prisma: PrismaClient, id: string): Promise<
     const location = await tx.location.findUnique({ where: { id }, select: { id: true } });
     if (!location) return { found: false, events: 0 };
     const refs = (await tx.entity.findMany({ where: { locationId: id }, select: { ref: true } })).map((row) => row.ref);
-    const changes = await trackEntityChanges(tx, refs);
+    const events = await recordVanishing(tx, 'DELETED', 'e."location_id" = $1', id);
     await tx.relation.deleteMany({ where: { originRef: { in: refs } } });
     await tx.entity.deleteMany({ where: { locationId: id } });
     await tx.location.delete({ where: { id } });
-    return { found: true, events: await changes.record() };
+    return { found: true, events };
   });
   announceCatalogEvents(events);
   return found;

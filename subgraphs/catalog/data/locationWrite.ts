@@ -1,6 +1,6 @@
 import type { Prisma } from '../../../prisma/catalog/generated/client';
 import type { FileContents, Problem } from '../ingestion/readLocation';
-import { announceCatalogEvents, trackEntityChanges } from '../changes/entityChanges';
+import { announceCatalogEvents, recordVanishing, trackEntityChanges } from '../changes/entityChanges';
 import { deleteEntitiesByRef, entityRow, insertEntityRows } from './bulkWrite';
 import { JsonRows } from './jsonRows';
 import { deleteLocationFiles, insertLocationFiles, locationFileRow, storedLocationFiles } from './locationFiles';
@@ -257,12 +257,14 @@ export async function openLocationWrite(transact: Transact, locationId: string, 
           (row) => policy?.strategy === 'delete' && row.orphanedAt && now.getTime() - row.orphanedAt.getTime() >= policy.graceMs,
         );
         const newlyOrphaned = vanished.filter((row) => !row.orphanedAt);
-        const changes = await trackEntityChanges(tx, [...expired, ...newlyOrphaned].map((row) => row.ref));
+        // Recorded before: their events carry them as they were.
+        let events = expired.length ? await recordVanishing(tx, 'DELETED', 'e."ref" = ANY($1::text[])', expired.map((row) => row.ref)) : 0;
+        if (newlyOrphaned.length) events += await recordVanishing(tx, 'ORPHANED', 'e."ref" = ANY($1::text[])', newlyOrphaned.map((row) => row.ref));
         await deleteEntitiesByRef(tx, expired.map((row) => row.ref));
         if (newlyOrphaned.length) {
           await tx.entity.updateMany({ where: { ref: { in: newlyOrphaned.map((row) => row.ref) } }, data: { orphanedAt: now } });
         }
-        return { orphaned: newlyOrphaned.length, removed: expired.length, events: await changes.record() };
+        return { orphaned: newlyOrphaned.length, removed: expired.length, events };
       });
       announceCatalogEvents(events);
       return { ...result, orphaned, removed };

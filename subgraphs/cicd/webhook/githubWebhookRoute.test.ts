@@ -129,4 +129,17 @@ describe('POST /webhooks/github', () => {
     const answer = await postWebhook(unsigned.url, { event: 'workflow_run', body });
     expect(answer.status).toBe(413);
   });
+
+  it('answers 503 and stores nothing when the catalog cannot be asked whether the repository is known', async () => {
+    // A gateway URL nothing listens on: the check fails closed, and GitHub retries later.
+    const unreachable = await startTestSubgraph(createCicdSubgraph({ acceptUnsignedWebhooks: true }), { gatewayUrl: 'http://127.0.0.1:9/graphql' });
+    try {
+      const answer = await postWebhook(unreachable.url, { event: 'workflow_run', body: JSON.stringify(workflowRunPayload({ id: 901 })) });
+      expect(answer.status).toBe(503);
+      expect(answer.body.errors[0].extensions.code).toBe('UNAVAILABLE');
+      expect(await runs(unreachable)).toEqual([]);
+    } finally {
+      await unreachable.stop();
+    }
+  });
 });

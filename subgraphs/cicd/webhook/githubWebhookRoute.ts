@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { BodyTooLargeError, InputError, readBody, sendError, type HttpHandler } from '../../../kit';
+import { BodyTooLargeError, InputError, NotFoundError, readBody, sendError, type HttpHandler } from '../../../kit';
 import { recordPipelineRun } from '../data/recordPipelineRun';
+import { requireProjectAsService } from '../graph/requireReadableProject';
 import { hasValidGithubSignature } from '../model/githubSignature';
 import { workflowRunToInput } from '../model/workflowRunToInput';
 import type { CicdServices } from '../services';
@@ -41,11 +42,21 @@ export function githubWebhookRoute(services: CicdServices): HttpHandler {
     const event = header(request, 'x-github-event');
     if (!event) return sendError(response, 400, 'BAD_REQUEST', 'The x-github-event header is missing');
     if (event !== 'workflow_run') return sendJson(response, 200, { ignored: `"${event}" events are not recorded, only workflow_run` });
+    let input: ReturnType<typeof workflowRunToInput>;
     try {
-      const run = await recordPipelineRun(services.prisma, workflowRunToInput(parsePayload(body, header(request, 'content-type'))));
-      sendJson(response, 202, { id: run.id, externalId: run.externalId });
+      input = workflowRunToInput(parsePayload(body, header(request, 'content-type')));
+      // Signed is not enough: a run is recorded only for a repository an entity carries.
+      if (input.projectSlug) await requireProjectAsService(services.graph, input.projectSlug);
     } catch (error) {
       if (error instanceof SyntaxError) return sendError(response, 400, 'BAD_REQUEST', 'The body is not valid JSON');
+      if (error instanceof InputError) return sendError(response, 400, 'BAD_REQUEST', error.message);
+      if (error instanceof NotFoundError) return sendError(response, 404, 'NOT_FOUND', error.message);
+      return sendError(response, 503, 'UNAVAILABLE', error instanceof Error ? error.message : 'The catalog could not be asked');
+    }
+    try {
+      const run = await recordPipelineRun(services.prisma, input);
+      sendJson(response, 202, { id: run.id, externalId: run.externalId });
+    } catch (error) {
       if (error instanceof InputError) return sendError(response, 400, 'BAD_REQUEST', error.message);
       throw error;
     }
