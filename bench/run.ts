@@ -17,6 +17,7 @@
  *                               and prints the two side by side (the threads' cost, before/after)
  *   --scan-share 0.1 --docs-share 0.05   components with a security scan / published docs
  *   --out file.json             also write the JSON there
+ *   --feed-entities 10000       the change feed's figures (bench/feed.ts) for this many entities; 0 skips them
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -46,6 +47,7 @@ const { values } = parseArgs({
     'docs-share': { type: 'string', default: '0.05' },
     pglite: { type: 'string', default: 'thread' },
     out: { type: 'string' },
+    'feed-entities': { type: 'string', default: '10000' },
   },
 });
 if (values.database !== 'pglite' && values.database !== 'postgres') throw new Error('--database must be pglite or postgres');
@@ -353,6 +355,13 @@ async function main() {
         console.table(beforeAfter(byMode[0], byMode[1]));
       }
     }
+  }
+  if (Number(values['feed-entities']) > 0) {
+    // In this process: the feed bench starts its own platform, and reads this heap (see bench/feed.ts).
+    const { feedBench } = await import('./feed');
+    report.feed = await feedBench({ entities: Number(values['feed-entities']), samples: 50, idle: 1_000 });
+    console.log('\n== change feed (bench/feed.ts)');
+    console.table([report.feed]);
   }
   const json = JSON.stringify(report);
   console.log(json);

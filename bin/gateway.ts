@@ -13,6 +13,7 @@ import { parseArgs } from 'node:util';
 import { createWebAppHandler } from '../clients/web/server/serveWebApp';
 import { readPersistedDocuments } from '../gateway/persistedDocuments/persistedDocumentsManifest';
 import { startGateway, type SupergraphSource } from '../gateway/startGateway';
+import { distributedSubscriptions } from './subscriptionOptions';
 import { SUBGRAPHS } from '../supergraph.config';
 import { MCP_FLAGS, MCP_USAGE, mcpOptionsFrom } from './mcpOptions';
 import { AUTH_FLAGS, AUTH_USAGE, describeAuth, gatewayAuthFrom } from './authOptions';
@@ -124,6 +125,7 @@ async function main() {
     subgraphTimeoutMs: positiveIntegerFlag('subgraph-timeout', values['subgraph-timeout']) ?? fromEnv.subgraphTimeoutMs,
     // As `npm start` runs it (and as the benchmark measures it).
     performance: { hoistLiterals: true, leanPath: process.env.ENSEMBLE_LEAN_PATH !== 'off' },
+    subscriptions: distributedSubscriptions(subgraphSecret, log),
   });
   onShutdown(traced(gateway.stop));
   log(`gateway ready at ${gateway.url}`);

@@ -11,6 +11,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createWebAppHandler } from '../clients/web/server/serveWebApp';
 import { startGateway } from '../gateway/startGateway';
+import { embeddedSubscriptions } from './subscriptionOptions';
 import { createInProcessSubgraph } from '../gateway/performance/createInProcessSubgraph';
 import { startSubgraph, type RunningSubgraph } from '../kit';
 import { SUBGRAPHS } from '../supergraph.config';
@@ -128,6 +129,7 @@ async function main() {
     mcp: mcpOptionsFrom(values.mcp),
     performance: { inProcess: started.map(({ direct }) => direct), hoistLiterals: true, leanPath: process.env.ENSEMBLE_LEAN_PATH !== 'off' },
     corsOrigins: values['cors-origin'].length ? values['cors-origin'] : gatewayFromEnv.corsOrigins,
+    subscriptions: embeddedSubscriptions(() => started.flatMap(({ subgraph }) => (subgraph.events ? [subgraph.events] : [])), log),
   });
   stopGateway = gateway.stop;
   // Before the ready line, which tools wait for: when they see it, the address is printed.

@@ -24,6 +24,7 @@ import { processMetrics, type ProcessMetrics } from '../kit/observability/metric
 import { countGraphQLErrors } from '../kit/observability/countGraphQLErrors';
 import { observeSubgraphFetches, withTraceparent } from '../kit/observability/observeSubgraphFetches';
 import { tracingEnabled } from '../kit/observability/tracing';
+import { createSubscriptions, type GatewaySubscriptionOptions } from './subscriptions/createSubscriptions';
 
 /** Where the supergraph comes from: composed from running subgraphs, or a composed file's SDL. */
 export type SupergraphSource =
@@ -77,6 +78,11 @@ export interface GatewayOptions {
   metricsToken?: string;
   /** Operations per caller per minute, counted across replicas (in Redis when configured). Default: no limit. */
   rateLimit?: Omit<RateLimitOptions, 'log'>;
+  /**
+   * `Subscription.entityChanged` over graphql-ws on /graphql and graphql-sse on
+   * /graphql/stream (gateway/subscriptions, docs/feed.md). Absent: no subscriptions.
+   */
+  subscriptions?: GatewaySubscriptionOptions;
 }
 
 export interface RunningGateway {
@@ -156,6 +162,21 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   await server.start();
   let port = options.port;
   const ownOrigins = () => new Set([`http://localhost:${port}`, `http://127.0.0.1:${port}`]);
+  const allowedOrigins = configuredOrigins ? () => configuredOrigins : ownOrigins;
+  const subscriptions =
+    options.subscriptions &&
+    createSubscriptions({
+      ...options.subscriptions,
+      server,
+      subgraphUrls: subgraphs,
+      schema: () => apiSchema,
+      authenticate,
+      validationRules: limits.validationRules,
+      parseOptions: limits.parseOptions,
+      allowedOrigins,
+      production,
+      log: options.log,
+    });
   const http = await listen(
     {
       ...options.routes,
@@ -165,8 +186,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
           authenticate,
           options.log,
         ),
-        configuredOrigins ? () => configuredOrigins : ownOrigins,
+        allowedOrigins,
       ),
+      ...(subscriptions ? { '/graphql/stream': withCors(withAuthentication(subscriptions.sse, authenticate, options.log), allowedOrigins) } : {}),
       ...mcpRoutes({
         mcp: options.mcp ?? { mode: 'read-only' },
         server,
@@ -195,10 +217,13 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     },
   );
   port = http.port;
+  subscriptions?.attach(http.server, '/graphql');
   return {
     url: `http://${options.host === '0.0.0.0' ? 'localhost' : (options.host ?? 'localhost')}:${http.port}/graphql`,
     port: http.port,
     stop: async () => {
+      // WebSockets would keep the HTTP server open: they go first.
+      await subscriptions?.close();
       await http.close({ drainTimeoutMs: options.drainTimeoutMs });
       await server.stop();
       await usage?.stop();
