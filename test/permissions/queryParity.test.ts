@@ -256,6 +256,31 @@ const ROOT_CASES: Record<string, RootCase> = {
       expect(member).toEqual({ docPage: null });
     },
   },
+  // The catalog's part of the change feed: the admin's changes without those of entities the member may not read.
+  changes: {
+    run: async () => {
+      const query = '{ changes(first: 1000) { pageInfo { hasNextPage } nodes { ref change fields } } }';
+      const [member, admin] = await Promise.all([asMember(query), asAdmin(query)]);
+      const all = admin.changes.nodes as { ref: string }[];
+      expect(admin.changes.pageInfo.hasNextPage).toBe(false);
+      expect(all.some((node) => hidden(node.ref))).toBe(true);
+      expect(member.changes.nodes).toEqual(all.filter((node) => !hidden(node.ref)));
+    },
+  },
+  // A visible entity's history is the admin's; a hidden one's reads like that of an entity that does not exist.
+  entityHistory: {
+    run: async () => {
+      const query = 'query ($ref: ID!) { entityHistory(ref: $ref, first: 100) { nodes { change fields entity { ref } } } }';
+      await sameAsFiltered(query, { ref: visibleComponent() });
+      const [member, admin, missing] = await Promise.all([
+        asMember(query, { ref: hiddenRef() }),
+        asAdmin(query, { ref: hiddenRef() }),
+        asMember(query, { ref: 'component:default/no-such-entity' }),
+      ]);
+      expect(admin.entityHistory.nodes.length).toBeGreaterThan(0);
+      expect(member).toEqual(missing);
+    },
+  },
   // Webhooks are each caller's own, behind catalog.webhook.manage, which the member lacks.
   webhooks: {
     run: async () => {
