@@ -71,6 +71,8 @@ function environmentOf(values: DeployValues, role: Role, env: Record<string, str
               ...signed,
               secret(role.databaseVariable!),
               ...(role.plugin?.settings ?? []).filter((setting) => setting.secret).map((setting) => secret(setting.name, true)),
+              // Plugin writes check their entity through the gateway (kit/permissions/readableEntities.ts).
+              { name: 'ENSEMBLE_GATEWAY_URL', value: `http://${APP}-gateway:${GATEWAY_PORT}/graphql` },
               ...gatewayNeeds(role, secret),
             ];
   return [...plain, ...(role.kind === 'service' ? [secret('ENSEMBLE_METRICS_TOKEN')] : []), ...byRole];

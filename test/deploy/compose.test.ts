@@ -77,6 +77,12 @@ describe('deploy/compose.yaml against the roles the code defines', () => {
   });
 
   it('tells plugins that read the graph where it is, and takes every secret from the environment', () => {
+    for (const role of roles.filter((role) => role.databaseVariable && role.name !== 'registry')) {
+      // Plugin writes check their entity through the gateway (kit/permissions/readableEntities.ts).
+      expect([role.name, services[role.name].environment?.ENSEMBLE_GATEWAY_URL]).toEqual([role.name, 'http://gateway:4000/graphql']);
+    }
+    // The gateway replicas share rate-limit budgets through Redis (bin/sharedStateOptions.ts reads REDIS_URL).
+    expect(services.gateway.environment?.REDIS_URL).toBe('redis://redis:6379');
     for (const role of roles) {
       const need = role.plugin?.needs?.gateway;
       if (need) expect(Object.keys(services[role.name].environment!)).toEqual(expect.arrayContaining([need.urlSetting, need.tokenSetting]));

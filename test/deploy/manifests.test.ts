@@ -54,6 +54,11 @@ describe('the rendered Kubernetes manifests', () => {
     const subgraph = podOf(byKind(manifests, 'Deployment').find((manifest) => manifest.metadata.name === 'ensemble-catalog')!).containers[0];
     expect(subgraph.args.slice(0, 2)).toEqual(['bin/subgraph.ts', 'catalog']);
     expect(subgraph.args).toEqual(expect.arrayContaining(['--publish-to', 'http://ensemble-registry:4100', '--routing-url', 'http://ensemble-catalog:4001/graphql']));
+    // Every subgraph's plugin writes check their entity through the gateway (kit/permissions/readableEntities.ts).
+    for (const entry of SUBGRAPHS) {
+      const container = podOf(byKind(manifests, 'Deployment').find((manifest) => manifest.metadata.name === `ensemble-${entry.name}`)!).containers[0];
+      expect(container.env).toContainEqual({ name: 'ENSEMBLE_GATEWAY_URL', value: 'http://ensemble-gateway:4000/graphql' });
+    }
   });
 
   it('migrate every database in a Job that comes first', () => {
