@@ -22,6 +22,9 @@ import { portOrFreePort } from '../kit/server/freePort';
 import { databaseUrlFor, exitWith, log, onShutdown, parsePort } from './runtimeOptions';
 import { startEmbeddedRegistry } from './startEmbeddedRegistry';
 
+/** Pre-migrated snapshots of each subgraph's embedded database (kit/database/pgliteSnapshot.ts), made at the first start. */
+const SNAPSHOT_DIR = path.resolve(__dirname, '../.cache/pglite-snapshots');
+
 /** The web UI, built by `npm run build:web` (part of `npm install`), served at `/`. */
 const WEB_APP_DIR = path.resolve(__dirname, '../clients/web/dist');
 
@@ -93,8 +96,8 @@ async function main() {
   const started = await Promise.all(
     SUBGRAPHS.map(async (entry) => {
       const databaseUrl = databaseUrlFor(entry.name, { dataDir: values['data-dir'], inMemory: values['in-memory'] });
-      const database = { ...subgraphFromEnv.database, pglite: 'thread' as const };
       const module = await entry.load(settings);
+      const database = { ...subgraphFromEnv.database, pglite: 'thread' as const, pgliteSnapshot: { migrationsDir: module.migrationsDir, cacheDir: SNAPSHOT_DIR } };
       const subgraph = await startSubgraph(module, { ...subgraphFromEnv, database, port: 0, databaseUrl, runtime, gatewaySecret: secret, policy });
       running.push(subgraph);
       // The gateway calls it directly, on the same services and policy (bench/README.md: the in-process lever).

@@ -7,6 +7,7 @@ import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { countingAdapter } from './countingAdapter';
 import { parseDatabaseUrl } from './databaseUrl';
 import { PgliteThread } from './pgliteThread';
+import { isFreshDataDir, pgliteSqlClient, premigratedSnapshot, type PgliteSnapshotOptions } from './pgliteSnapshot';
 import { preparedPglite } from './preparedPglite';
 import type { SqlClient, SqlExecutor, SqlReads } from './sqlClient';
 import { ANSWER_GRACE_MS, NO_ANSWER_LIMIT_MS, StatementLimitClient } from './statementLimitClient';
@@ -34,6 +35,19 @@ export interface DatabaseOptions {
    * serves the gateway and every subgraph, asks for threads.
    */
   pglite?: 'thread' | 'inline';
+  /**
+   * A new embedded database loads this subgraph's pre-migrated snapshot instead of
+   * running initdb and every migration (kit/database/pgliteSnapshot.ts); a data directory
+   * that holds a database already is opened as it is. PostgreSQL ignores it.
+   */
+  pgliteSnapshot?: PgliteSnapshotOptions;
+  /**
+   * PGlite's shared_buffers. PostgreSQL's 128MB default is touched at start, so each
+   * embedded database held ~95 MB more than at 16MB (docs/notes.md, Session 8);
+   * pages past it are read from PGlite's file system, in this process's memory or the
+   * kernel's page cache. Default `ENSEMBLE_PGLITE_SHARED_BUFFERS`, else 16MB.
+   */
+  pgliteSharedBuffers?: string;
 }
 
 /** An open database: the driver adapter Prisma runs on, raw SQL for the kit, and hot-path reads. */
@@ -48,7 +62,7 @@ export interface Database {
 
 export async function openDatabase(url: string, options: DatabaseOptions = {}): Promise<Database> {
   const location = parseDatabaseUrl(url);
-  const database = location.kind === 'postgres' ? openPostgres(location.url, options) : await openPglite(location.dataDir, options.pglite ?? 'inline');
+  const database = location.kind === 'postgres' ? openPostgres(location.url, options) : await openPglite(location.dataDir, options);
   const { onQuery } = options;
   if (!onQuery) return database;
   return {
@@ -146,22 +160,34 @@ function queryConfig(text: string, values: unknown[] | undefined, queryTimeoutMs
 const pgTypeParser = ((oid: number, format?: 'text' | 'binary') =>
   oid === TIMESTAMP_OID && format !== 'binary' ? utcTimestamp : pgTypes.getTypeParser(oid, format)) as typeof pgTypes.getTypeParser;
 
-async function openPglite(dataDir: string | undefined, where: 'thread' | 'inline'): Promise<Database> {
+/** shared_buffers: a size as PostgreSQL writes it, bounded so a typo cannot ask for gigabytes. */
+function sharedBuffers(given: string | undefined): string {
+  const value = given ?? process.env.ENSEMBLE_PGLITE_SHARED_BUFFERS ?? '16MB';
+  const match = /^(\d{1,4})MB$/.exec(value);
+  if (!match || Number(match[1]) < 1 || Number(match[1]) > 1024) throw new Error(`PGlite shared_buffers must be 1MB to 1024MB, e.g. 16MB (got "${value.slice(0, 40)}")`);
+  return value;
+}
+
+async function openPglite(dataDir: string | undefined, options: DatabaseOptions): Promise<Database> {
+  const fresh = isFreshDataDir(dataDir);
   if (dataDir) mkdirSync(dataDir, { recursive: true });
+  const settings = {
+    postgresqlconf: [`shared_buffers=${sharedBuffers(options.pgliteSharedBuffers)}`],
+    loadDataDir: options.pgliteSnapshot && fresh ? await premigratedSnapshot(options.pgliteSnapshot) : undefined,
+  };
   // The thread's client has PGlite's API (PGlite's own base class): the adapter and the
   // kit use only query, exec and transaction of it.
-  const db = where === 'thread' ? ((await PgliteThread.open(dataDir)) as unknown as PGlite) : await PGlite.create(dataDir);
-  const executor = (client: Pick<PGlite, 'exec' | 'query'>): SqlExecutor => ({
-    exec: async (sql) => void (await client.exec(sql)),
-    query: async <Row>(sql: string, params?: unknown[]) => (await client.query<Row>(sql, params)).rows,
-  });
+  const db =
+    options.pglite === 'thread'
+      ? ((await PgliteThread.open(dataDir, settings)) as unknown as PGlite)
+      : await PGlite.create({ dataDir, postgresqlconf: settings.postgresqlconf, ...(settings.loadDataDir ? { loadDataDir: new Blob([settings.loadDataDir]) } : {}) });
   const prepared = preparedPglite(db);
   return {
     kind: 'pglite',
     // Prisma's statements and the reads through named prepared statements: parsed and planned once.
     adapter: new PrismaPGlite(prepared),
     reads: readsOf((text, values) => prepared.query(text, values, { parsers: { [TIMESTAMP_OID]: utcTimestamp } })),
-    sql: { ...executor(db), transaction: (work) => db.transaction((tx) => work(executor(tx))) },
+    sql: pgliteSqlClient(db),
     // PGlite flushes its files on close: skipping it can leave a half-written data directory.
     close: () => db.close(),
   };

@@ -40,6 +40,14 @@ export class PgliteThreadError extends Error {
   override readonly name = 'PgliteThreadError';
 }
 
+/** What the thread passes to PGlite.create besides the data directory. */
+export interface PgliteThreadSettings {
+  /** Lines of postgresql.conf. */
+  postgresqlconf?: string[];
+  /** A dump (PGlite's tar) to start a new database from, instead of initdb. */
+  loadDataDir?: Uint8Array;
+}
+
 interface Pending {
   resolve(answer: Uint8Array | undefined): void;
   reject(error: Error): void;
@@ -66,11 +74,11 @@ export class PgliteThread extends BasePGlite {
   #closed = false;
   #stopped: Error | undefined;
 
-  private constructor(dataDir: string | undefined, modules: Awaited<ReturnType<typeof wasmModules>>) {
+  private constructor(dataDir: string | undefined, settings: PgliteThreadSettings, modules: Awaited<ReturnType<typeof wasmModules>>) {
     super();
     this.#worker = new Worker(PGLITE_WORKER_SOURCE, {
       eval: true,
-      workerData: { pglite: PGLITE_PATH, dataDir, ...modules },
+      workerData: { pglite: PGLITE_PATH, dataDir, ...settings, ...modules },
       // Not the process's flags: the thread runs plain JavaScript, and under
       // `node --import tsx` each thread would load the TypeScript loader for nothing.
       execArgv: [],
@@ -99,8 +107,8 @@ export class PgliteThread extends BasePGlite {
   }
 
   /** Opens the database (a data directory, or nothing for one in memory) in a new thread. */
-  static async open(dataDir: string | undefined): Promise<PgliteThread> {
-    const db = new PgliteThread(dataDir, await wasmModules());
+  static async open(dataDir: string | undefined, settings: PgliteThreadSettings = {}): Promise<PgliteThread> {
+    const db = new PgliteThread(dataDir, settings, await wasmModules());
     try {
       await db.waitReady;
     } catch (error) {

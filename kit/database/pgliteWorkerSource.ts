@@ -7,7 +7,7 @@
  * calling thread, where the parsers (functions) live.
  *
  * workerData: { pglite: <resolved path of @electric-sql/pglite>, dataDir: string | undefined,
- *   pgliteWasmModule, initdbWasmModule: WebAssembly.Module, compiled once per process }
+ *   postgresqlconf?: string[], loadDataDir?: Uint8Array (a dump to start from), pgliteWasmModule, initdbWasmModule: WebAssembly.Module, compiled once per process }
  * in:  { id, op: 'raw', message: Uint8Array, syncToFs: boolean } | { id, op: 'sync' } | { id, op: 'close' }
  * out: { id, ok: true, answer?: Uint8Array } | { id, ok: false, error: string }
  */
@@ -15,8 +15,14 @@ export const PGLITE_WORKER_SOURCE = String.raw`
 const { parentPort, workerData } = require('node:worker_threads');
 const { PGlite } = require(workerData.pglite);
 
-const { dataDir, pgliteWasmModule, initdbWasmModule } = workerData;
-const opening = PGlite.create({ dataDir, pgliteWasmModule, initdbWasmModule });
+const { dataDir, postgresqlconf, loadDataDir, pgliteWasmModule, initdbWasmModule } = workerData;
+const opening = PGlite.create({
+  dataDir,
+  postgresqlconf,
+  pgliteWasmModule,
+  initdbWasmModule,
+  ...(loadDataDir ? { loadDataDir: new Blob([loadDataDir]) } : {}),
+});
 // An open that fails is answered to every request, not thrown as an unhandled rejection.
 opening.catch(() => undefined);
 
