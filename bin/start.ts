@@ -82,7 +82,7 @@ async function main() {
   log(describeAuth(auth, values.policy ?? process.env.ENSEMBLE_POLICY_FILE));
   const running: RunningSubgraph[] = [];
   let stopGateway: (() => Promise<void>) | undefined;
-  const registry = await startEmbeddedRegistry({ dataDir: values['data-dir'], inMemory: values['in-memory'], auth, log });
+  const registry = await startEmbeddedRegistry({ dataDir: values['data-dir'], inMemory: values['in-memory'], auth, log, pgliteSnapshotDir: SNAPSHOT_DIR });
   onShutdown(async () => {
     await stopGateway?.();
     log('gateway stopped');

@@ -8,6 +8,7 @@ import type { LocationRecord } from '../data/locationRecord';
 import type { OrphanPolicy } from '../data/replaceLocationEntities';
 import { applyDescriptors, type ApplyOutcome, type ReplaceCheck } from './applyDescriptors';
 import { ingestLocation as ingest } from './ingestLocation';
+import { ReadProgressLog, type LocationReadProgress } from './readProgress';
 import type { KindRules } from '../model/validation/kinds/validateKind';
 import { isUrl, type SourceReader } from './sourceReader';
 
@@ -36,6 +37,8 @@ export interface CatalogIngestion {
   removeEntity(ref: string): Promise<boolean>;
   /** Re-reads every location every `intervalMs`; returns a function that stops it. */
   refreshEvery(intervalMs: number): () => void;
+  /** The read running and the last ones finished, newest first (Query.ingestionProgress). */
+  progress(): LocationReadProgress[];
   /** Resolves when no ingestion is running: shutdown waits here so nothing is half-written. */
   idle(): Promise<void>;
 }
@@ -52,8 +55,10 @@ export function createCatalogIngestion(prisma: PrismaClient, options: CatalogIng
     queue = run.catch(() => undefined);
     return run;
   };
+  const progress = new ReadProgressLog();
+  const ingestOptions = { ...options, progress };
   const refresh = async (location: LocationRecord) => {
-    await ingest(prisma, location, options);
+    await ingest(prisma, location, ingestOptions);
     return prisma.location.findUniqueOrThrow({ where: { id: location.id } });
   };
   const ingestion: CatalogIngestion = {
@@ -81,7 +86,7 @@ export function createCatalogIngestion(prisma: PrismaClient, options: CatalogIng
     refreshAll: () =>
       enqueue(async () => {
         const locations = await prisma.location.findMany({ where: { NOT: { type: 'direct' } }, orderBy: { createdAt: 'asc' } });
-        for (const location of locations) await ingest(prisma, location, options);
+        for (const location of locations) await ingest(prisma, location, ingestOptions);
       }),
     unregisterLocation: (id) => enqueue(() => deleteLocation(prisma, id)),
     apply: (yaml, dryRun, mayReplace) => enqueue(() => applyDescriptors(prisma, yaml, dryRun, mayReplace, options.kindRules)),
@@ -93,6 +98,7 @@ export function createCatalogIngestion(prisma: PrismaClient, options: CatalogIng
       timer.unref();
       return () => clearInterval(timer);
     },
+    progress: () => progress.list(),
     idle: () => queue.then(() => undefined),
   };
   return ingestion;
