@@ -21,9 +21,8 @@ import { gatewayOptionsFromEnv, SECRET_VARIABLE, subgraphOptionsFromEnv } from '
 import { portOrFreePort } from '../kit/server/freePort';
 import { databaseUrlFor, exitWith, log, onShutdown, parsePort } from './runtimeOptions';
 import { startEmbeddedRegistry } from './startEmbeddedRegistry';
-
-/** Pre-migrated snapshots of each subgraph's embedded database (kit/database/pgliteSnapshot.ts), made at the first start. */
-const SNAPSHOT_DIR = path.resolve(__dirname, '../.cache/pglite-snapshots');
+// Pre-migrated embedded databases, written by `npm run generate` or at the first start.
+import { PGLITE_SNAPSHOT_DIR } from '../kit/database/pgliteSnapshot';
 
 /** The web UI, built by `npm run build:web` (part of `npm install`), served at `/`. */
 const WEB_APP_DIR = path.resolve(__dirname, '../clients/web/dist');
@@ -82,7 +81,7 @@ async function main() {
   log(describeAuth(auth, values.policy ?? process.env.ENSEMBLE_POLICY_FILE));
   const running: RunningSubgraph[] = [];
   let stopGateway: (() => Promise<void>) | undefined;
-  const registry = await startEmbeddedRegistry({ dataDir: values['data-dir'], inMemory: values['in-memory'], auth, log, pgliteSnapshotDir: SNAPSHOT_DIR });
+  const registry = await startEmbeddedRegistry({ dataDir: values['data-dir'], inMemory: values['in-memory'], auth, log, pgliteSnapshotDir: PGLITE_SNAPSHOT_DIR });
   onShutdown(async () => {
     await stopGateway?.();
     log('gateway stopped');
@@ -97,7 +96,7 @@ async function main() {
     SUBGRAPHS.map(async (entry) => {
       const databaseUrl = databaseUrlFor(entry.name, { dataDir: values['data-dir'], inMemory: values['in-memory'] });
       const module = await entry.load(settings);
-      const database = { ...subgraphFromEnv.database, pglite: 'thread' as const, pgliteSnapshot: { migrationsDir: module.migrationsDir, cacheDir: SNAPSHOT_DIR } };
+      const database = { ...subgraphFromEnv.database, pglite: 'thread' as const, pgliteSnapshot: { migrationsDir: module.migrationsDir, cacheDir: PGLITE_SNAPSHOT_DIR } };
       const subgraph = await startSubgraph(module, { ...subgraphFromEnv, database, port: 0, databaseUrl, runtime, gatewaySecret: secret, policy });
       running.push(subgraph);
       // The gateway calls it directly, on the same services and policy (bench/README.md: the in-process lever).

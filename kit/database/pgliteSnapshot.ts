@@ -19,6 +19,9 @@ export interface PgliteSnapshotOptions {
   cacheDir: string;
 }
 
+/** Where `npm start` and `npm run generate` keep snapshots: the repository's .cache (git ignores it). */
+export const PGLITE_SNAPSHOT_DIR = path.resolve(__dirname, '../../.cache/pglite-snapshots');
+
 /** PGlite's release: a dump is loaded only by the release that wrote it. */
 export function pgliteVersion(): string {
   let dir = path.dirname(require.resolve('@electric-sql/pglite'));
@@ -32,22 +35,52 @@ export function snapshotFile({ migrationsDir, cacheDir }: PgliteSnapshotOptions)
   return path.join(cacheDir, `pglite-${pgliteVersion()}-${path.basename(path.dirname(migrationsDir))}-${key}.tar`);
 }
 
-/** Builds (once) and returns the snapshot's bytes. The file appears whole or not at all. */
-export async function premigratedSnapshot(options: PgliteSnapshotOptions): Promise<Uint8Array> {
+/**
+ * Builds (once) and returns the snapshot's bytes. Snapshots are built one at a time, each
+ * from one initdb'd cluster kept beside them (initdb runs once per PGlite release, not
+ * once per subgraph): a first start that builds six at once held ~600 MB for each.
+ */
+export function premigratedSnapshot(options: PgliteSnapshotOptions): Promise<Uint8Array> {
   const file = snapshotFile(options);
+  if (existsSync(file)) return Promise.resolve(readFileSync(file));
+  const built = building.then(() => buildSnapshot(file, options));
+  building = built.catch(() => undefined);
+  return built;
+}
+
+let building: Promise<unknown> = Promise.resolve();
+
+async function buildSnapshot(file: string, options: PgliteSnapshotOptions): Promise<Uint8Array> {
+  // Another call (or process) may have built it while this one waited.
   if (existsSync(file)) return readFileSync(file);
-  const db = await PGlite.create();
+  const db = await PGlite.create({ loadDataDir: new Blob([await initdbCluster(options.cacheDir)]) });
   try {
     await applyMigrations(pgliteSqlClient(db), options.migrationsDir);
-    const dump = new Uint8Array(await (await db.dumpDataDir('none')).arrayBuffer());
-    mkdirSync(options.cacheDir, { recursive: true });
-    const partial = `${file}.${process.pid}.partial`;
-    writeFileSync(partial, dump);
-    renameSync(partial, file);
-    return dump;
+    return writeWhole(file, new Uint8Array(await (await db.dumpDataDir('none')).arrayBuffer()));
   } finally {
     await db.close();
   }
+}
+
+/** An empty initdb'd cluster, PGlite's dump, kept in `cacheDir`. */
+async function initdbCluster(cacheDir: string): Promise<Uint8Array> {
+  const file = path.join(cacheDir, `pglite-${pgliteVersion()}-initdb.tar`);
+  if (existsSync(file)) return readFileSync(file);
+  const db = await PGlite.create();
+  try {
+    return writeWhole(file, new Uint8Array(await (await db.dumpDataDir('none')).arrayBuffer()));
+  } finally {
+    await db.close();
+  }
+}
+
+/** Writes aside, then renames: the file appears whole or not at all. */
+function writeWhole(file: string, bytes: Uint8Array): Uint8Array {
+  mkdirSync(path.dirname(file), { recursive: true });
+  const partial = `${file}.${process.pid}.partial`;
+  writeFileSync(partial, bytes);
+  renameSync(partial, file);
+  return bytes;
 }
 
 /** Whether a PGlite data directory (undefined: in memory) has no database yet, so a snapshot can be loaded into it. */
