@@ -23,6 +23,7 @@ import { databaseUrlFor, exitWith, log, onShutdown, parsePort } from './runtimeO
 import { startEmbeddedRegistry } from './startEmbeddedRegistry';
 // Pre-migrated embedded databases, written by `npm run generate` or at the first start.
 import { PGLITE_SNAPSHOT_DIR } from '../kit/database/pgliteSnapshot';
+import { PgliteRuntime } from '../kit/database/pgliteThread';
 
 /** The web UI, built by `npm run build:web` (part of `npm install`), served at `/`. */
 const WEB_APP_DIR = path.resolve(__dirname, '../clients/web/dist');
@@ -91,12 +92,17 @@ async function main() {
       log(`subgraph ${subgraph.name} stopped`);
     }
   });
-  // Started together: each database opens and migrates in its own thread (kit/database/pgliteThread.ts).
+  // Started together, each database off the main thread (kit/database/pgliteThread.ts): the
+  // catalog's (long reads, searches) in a thread of its own, the plugins' sharing one, which
+  // saves a thread's ~100 MB each; a slow plugin statement stalls only the plugins.
+  const pluginDatabases = new PgliteRuntime();
   const started = await Promise.all(
     SUBGRAPHS.map(async (entry) => {
       const databaseUrl = databaseUrlFor(entry.name, { dataDir: values['data-dir'], inMemory: values['in-memory'] });
       const module = await entry.load(settings);
-      const database = { ...subgraphFromEnv.database, pglite: 'thread' as const, pgliteSnapshot: { migrationsDir: module.migrationsDir, cacheDir: PGLITE_SNAPSHOT_DIR } };
+      const pgliteSnapshot = { migrationsDir: module.migrationsDir, cacheDir: PGLITE_SNAPSHOT_DIR };
+      const pgliteRuntime = entry.name === 'catalog' ? undefined : pluginDatabases;
+      const database = { ...subgraphFromEnv.database, pglite: 'thread' as const, pgliteRuntime, pgliteSnapshot };
       const subgraph = await startSubgraph(module, { ...subgraphFromEnv, database, port: 0, databaseUrl, runtime, gatewaySecret: secret, policy });
       running.push(subgraph);
       // The gateway calls it directly, on the same services and policy (bench/README.md: the in-process lever).

@@ -6,7 +6,7 @@ import { Pool, types as pgTypes, type QueryConfig } from 'pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { countingAdapter } from './countingAdapter';
 import { parseDatabaseUrl } from './databaseUrl';
-import { PgliteThread } from './pgliteThread';
+import { PgliteThread, type PgliteRuntime } from './pgliteThread';
 import { isFreshDataDir, pgliteSqlClient, premigratedSnapshot, type PgliteSnapshotOptions } from './pgliteSnapshot';
 import { preparedPglite } from './preparedPglite';
 import type { SqlClient, SqlExecutor, SqlReads } from './sqlClient';
@@ -35,6 +35,11 @@ export interface DatabaseOptions {
    * serves the gateway and every subgraph, asks for threads.
    */
   pglite?: 'thread' | 'inline';
+  /**
+   * With `pglite: 'thread'`, the thread to run in, shared with the other databases given
+   * the same runtime (one isolate instead of one each); default: a thread of its own.
+   */
+  pgliteRuntime?: PgliteRuntime;
   /**
    * A new embedded database loads this subgraph's pre-migrated snapshot instead of
    * running initdb and every migration (kit/database/pgliteSnapshot.ts); a data directory
@@ -179,7 +184,7 @@ async function openPglite(dataDir: string | undefined, options: DatabaseOptions)
   // kit use only query, exec and transaction of it.
   const db =
     options.pglite === 'thread'
-      ? ((await PgliteThread.open(dataDir, settings)) as unknown as PGlite)
+      ? ((await PgliteThread.open(dataDir, settings, options.pgliteRuntime)) as unknown as PGlite)
       : await PGlite.create({ dataDir, postgresqlconf: settings.postgresqlconf, ...(settings.loadDataDir ? { loadDataDir: new Blob([settings.loadDataDir]) } : {}) });
   const prepared = preparedPglite(db);
   return {

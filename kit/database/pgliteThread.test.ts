@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { messages, PGlite } from '@electric-sql/pglite';
-import { PgliteThread, PgliteThreadError } from './pgliteThread';
+import { PgliteRuntime, PgliteThread, PgliteThreadError } from './pgliteThread';
 import { preparedPglite } from './preparedPglite';
 
 const SETUP = `CREATE TABLE items (id text PRIMARY KEY, tags text[], doc jsonb, at timestamp(3), n int);
@@ -89,5 +89,36 @@ describe('PgliteThread.close', () => {
     await db.close(200);
     expect(await slow).toBeInstanceOf(PgliteThreadError);
     await expect(db.query('SELECT 1')).rejects.toBeInstanceOf(PgliteThreadError);
+  });
+});
+
+describe('a PgliteRuntime shared by several databases', () => {
+  it('keeps each database its own, serves one after the other closes, and stops with the last', async () => {
+    const runtime = new PgliteRuntime();
+    const [a, b] = await Promise.all([PgliteThread.open(undefined, {}, runtime), PgliteThread.open(undefined, {}, runtime)]);
+    await a.exec(`CREATE TABLE mine (n int); INSERT INTO mine VALUES (1)`);
+    await expect(b.query('SELECT n FROM mine')).rejects.toBeInstanceOf(messages.DatabaseError);
+    await b.exec(`CREATE TABLE mine (n int); INSERT INTO mine VALUES (2)`);
+    expect((await a.query('SELECT n FROM mine')).rows).toEqual([{ n: 1 }]);
+    await a.close();
+    expect((await b.query('SELECT n FROM mine')).rows).toEqual([{ n: 2 }]);
+    await b.close();
+    await expect(b.query('SELECT 1')).rejects.toBeInstanceOf(PgliteThreadError);
+    // The thread stopped with its last database: a new one in this runtime cannot open.
+    await expect(PgliteThread.open(undefined, {}, runtime)).rejects.toBeInstanceOf(PgliteThreadError);
+  });
+
+  it('runs a slow statement of one database off the calling thread', async () => {
+    const runtime = new PgliteRuntime();
+    const [a, b] = await Promise.all([PgliteThread.open(undefined, {}, runtime), PgliteThread.open(undefined, {}, runtime)]);
+    let ticks = 0;
+    const timer = setInterval(() => ticks++, 10);
+    try {
+      await Promise.all([a.query('SELECT pg_sleep(0.5)'), b.query('SELECT 1')]);
+    } finally {
+      clearInterval(timer);
+    }
+    expect(ticks).toBeGreaterThan(0);
+    await Promise.all([a.close(), b.close()]);
   });
 });

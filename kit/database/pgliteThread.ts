@@ -1,8 +1,7 @@
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
-import { Worker } from 'node:worker_threads';
 import { messages, Mutex, PGlite, protocol, type DebugLevel } from '@electric-sql/pglite';
-import { PGLITE_WORKER_SOURCE } from './pgliteWorkerSource';
+import { PgliteRuntime, PgliteThreadError, type PgliteThreadSettings, type RuntimeRequest } from './pgliteRuntime';
+
+export { PgliteRuntime, PgliteThreadError, type PgliteThreadSettings } from './pgliteRuntime';
 
 /** What the PGlite base class gives every client: query, exec and transaction over the protocol methods below. */
 type PgliteBase = Pick<PGlite, 'query' | 'sql' | 'exec' | 'transaction' | 'describeQuery' | 'serializers' | 'parsers' | '_initArrayTypes' | 'refreshArrayTypes' | 'runExclusive'>;
@@ -17,47 +16,11 @@ const BasePGlite = Object.getPrototypeOf(PGlite) as abstract new () => PgliteBas
 /** How long close() waits for the statement in progress before it stops the thread. */
 const DEFAULT_CLOSE_TIMEOUT_MS = 5_000;
 
-const PGLITE_PATH = require.resolve('@electric-sql/pglite');
-
-/** A WebAssembly.Module: this project's TypeScript libraries leave the WebAssembly global out. */
-type CompiledModule = object;
-const wasm = (globalThis as unknown as { WebAssembly: { compile(bytes: Uint8Array): Promise<CompiledModule> } }).WebAssembly;
-
 /**
- * PGlite's WebAssembly, compiled once per process and handed to every thread: a compiled
- * module crosses threads without a copy or a second compilation, so each database costs
- * its memory, not its own ~9 MB of code and compile time.
- */
-let compiledModules: Promise<{ pgliteWasmModule: CompiledModule; initdbWasmModule: CompiledModule }> | undefined;
-const wasmModules = () =>
-  (compiledModules ??= (async () => {
-    const compile = async (file: string) => wasm.compile(await readFile(path.join(path.dirname(PGLITE_PATH), file)));
-    const [pgliteWasmModule, initdbWasmModule] = await Promise.all([compile('pglite.wasm'), compile('initdb.wasm')]);
-    return { pgliteWasmModule, initdbWasmModule };
-  })());
-
-export class PgliteThreadError extends Error {
-  override readonly name = 'PgliteThreadError';
-}
-
-/** What the thread passes to PGlite.create besides the data directory. */
-export interface PgliteThreadSettings {
-  /** Lines of postgresql.conf. */
-  postgresqlconf?: string[];
-  /** A dump (PGlite's tar) to start a new database from, instead of initdb. */
-  loadDataDir?: Uint8Array;
-}
-
-interface Pending {
-  resolve(answer: Uint8Array | undefined): void;
-  reject(error: Error): void;
-}
-
-/**
- * A PGlite database running in its own worker thread. PGlite executes a statement
- * synchronously in WebAssembly, so on the calling thread one slow statement would stop
- * every request, the gateway and /healthz included; here it costs only the callers of
- * this database. The client has PGlite's API (it is built on PGlite's own base class);
+ * A PGlite database running in a worker thread (its own, or a PgliteRuntime's shared with
+ * other databases). PGlite executes a statement synchronously in WebAssembly, so on the
+ * calling thread one slow statement would stop every request, the gateway and /healthz
+ * included; here it costs only the callers of the databases in its thread. The client has PGlite's API (it is built on PGlite's own base class);
  * the thread runs protocol messages and sends back PostgreSQL's raw answer, which is
  * parsed here, where the type parsers are. No LISTEN, no blobs (COPY to files).
  */
@@ -66,53 +29,32 @@ export class PgliteThread extends BasePGlite {
   readonly waitReady: Promise<void>;
   /** The thread has opened the database (waitReady also waits for the array types). */
   #opened: Promise<unknown>;
-  #worker: Worker;
-  #pending = new Map<number, Pending>();
-  #nextId = 0;
+  #runtime: PgliteRuntime;
+  #database: number;
   #queryLock = new Mutex();
   #transactionLock = new Mutex();
   #closed = false;
-  #stopped: Error | undefined;
 
-  private constructor(dataDir: string | undefined, settings: PgliteThreadSettings, modules: Awaited<ReturnType<typeof wasmModules>>) {
+  private constructor(dataDir: string | undefined, settings: PgliteThreadSettings, runtime: PgliteRuntime) {
     super();
-    this.#worker = new Worker(PGLITE_WORKER_SOURCE, {
-      eval: true,
-      workerData: { pglite: PGLITE_PATH, dataDir, ...settings, ...modules },
-      // Not the process's flags: the thread runs plain JavaScript, and under
-      // `node --import tsx` each thread would load the TypeScript loader for nothing.
-      execArgv: [],
-    });
-    // Only work in flight keeps the process alive (see #call), as an idle socket would not.
-    this.#worker.unref();
-    this.#worker.on('message', ({ id, ok, answer, error }: { id: number; ok: boolean; answer?: Uint8Array; error?: string }) => {
-      const pending = this.#pending.get(id);
-      if (!pending) return;
-      this.#settled(id);
-      if (ok) pending.resolve(answer);
-      else pending.reject(new PgliteThreadError(error));
-    });
-    const stop = (reason: Error) => {
-      this.#stopped ??= reason;
-      for (const [id, pending] of this.#pending) {
-        this.#settled(id);
-        pending.reject(this.#stopped);
-      }
-    };
-    this.#worker.on('error', (error) => stop(new PgliteThreadError(`The database thread failed: ${error.message}`, { cause: error })));
-    this.#worker.on('exit', (code) => stop(new PgliteThreadError(`The database thread stopped (exit code ${code})`)));
-    // The first call waits for the thread to open the database; its array types are read like PGlite's.
-    this.#opened = this.#call({ op: 'sync' });
+    this.#runtime = runtime;
+    this.#database = runtime.newDatabase();
+    // Requests are answered in order: the first waits for the thread to open the database.
+    this.#opened = this.#call({ op: 'open', dataDir, settings });
+    // Its array types are read like PGlite's.
     this.waitReady = this.#opened.then(() => this._initArrayTypes());
   }
 
-  /** Opens the database (a data directory, or nothing for one in memory) in a new thread. */
-  static async open(dataDir: string | undefined, settings: PgliteThreadSettings = {}): Promise<PgliteThread> {
-    const db = new PgliteThread(dataDir, settings, await wasmModules());
+  /**
+   * Opens the database (a data directory, or nothing for one in memory) in `runtime`'s
+   * thread, or in a new thread of its own.
+   */
+  static async open(dataDir: string | undefined, settings: PgliteThreadSettings = {}, runtime = new PgliteRuntime()): Promise<PgliteThread> {
+    const db = new PgliteThread(dataDir, settings, runtime);
     try {
       await db.waitReady;
     } catch (error) {
-      await db.#worker.terminate();
+      await runtime.release(db.#database);
       throw error;
     }
     return db;
@@ -122,19 +64,8 @@ export class PgliteThread extends BasePGlite {
     return this.#closed;
   }
 
-  #call(request: { op: 'raw'; message: Uint8Array; syncToFs: boolean } | { op: 'sync' } | { op: 'close' }): Promise<Uint8Array | undefined> {
-    if (this.#stopped) return Promise.reject(this.#stopped);
-    const id = ++this.#nextId;
-    if (this.#pending.size === 0) this.#worker.ref();
-    return new Promise((resolve, reject) => {
-      this.#pending.set(id, { resolve, reject });
-      this.#worker.postMessage({ id, ...request });
-    });
-  }
-
-  #settled(id: number): void {
-    this.#pending.delete(id);
-    if (this.#pending.size === 0) this.#worker.unref();
+  #call(request: RuntimeRequest): Promise<Uint8Array | undefined> {
+    return this.#runtime.call(this.#database, request);
   }
 
   async execProtocolRaw(message: Uint8Array, { syncToFs = true }: { syncToFs?: boolean } = {}): Promise<Uint8Array> {
@@ -208,12 +139,15 @@ export class PgliteThread extends BasePGlite {
     this.#closed = true;
     let timer: NodeJS.Timeout | undefined;
     const flushed = this._runExclusiveTransaction(() => this._runExclusiveQuery(() => this.#call({ op: 'close' })));
-    const late = new Promise<void>((resolve) => (timer = setTimeout(resolve, timeoutMs)));
+    const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), timeoutMs)));
     try {
-      await Promise.race([flushed.catch(() => undefined), late]);
+      const outcome = await Promise.race([flushed.catch(() => undefined), late]);
+      // A statement still running cannot be cut in its thread: the thread is stopped, with
+      // every database in it (a runtime shared by databases stopping together, at shutdown).
+      if (outcome === 'late') await this.#runtime.terminate();
     } finally {
       clearTimeout(timer);
-      await this.#worker.terminate();
+      await this.#runtime.release(this.#database);
     }
   }
 }
