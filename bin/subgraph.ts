@@ -13,6 +13,7 @@ import { POLICY_USAGE, policyFrom } from './authOptions';
 import { subgraphOptionsFromEnv, subgraphSecretFromEnv } from './hardeningOptions';
 import { REGISTRY_TOKEN_VARIABLE } from './registryOptions';
 import { databaseUrlFor, exitWith, log, onShutdown, parsePort } from './runtimeOptions';
+import { PGLITE_SNAPSHOT_DIR } from '../kit/database/pgliteSnapshot';
 
 const USAGE = `Usage: npm run subgraph -- <name> [options]
   <name>              one of: ${SUBGRAPHS.map((entry) => entry.name).join(', ')}
@@ -59,8 +60,11 @@ async function main() {
   if (gatewaySecret === null) log(`warning: --insecure-dev: subgraph ${entry.name} accepts unsigned requests from anyone`);
   const databaseUrl = databaseUrlFor(entry.name, { dataDir: values['data-dir'], inMemory: values['in-memory'] });
   const module = await entry.load(process.env);
+  const fromEnv = subgraphOptionsFromEnv();
   const subgraph = await startSubgraph(module, {
-    ...subgraphOptionsFromEnv(),
+    ...fromEnv,
+    // A new embedded database loads its pre-migrated snapshot (kit/database/pgliteSnapshot.ts); PostgreSQL ignores it.
+    database: { ...fromEnv.database, pgliteSnapshot: { migrationsDir: module.migrationsDir, cacheDir: PGLITE_SNAPSHOT_DIR } },
     policy: policyFrom(values.policy),
     gatewaySecret,
     port: parsePort(values.port, entry.port),

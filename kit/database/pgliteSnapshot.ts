@@ -9,8 +9,9 @@ import type { SqlClient, SqlExecutor } from './sqlClient';
  * and then every migration. A pre-migrated snapshot is PGlite's own dump of a database
  * that has run initdb and this subgraph's migrations and holds no rows; a new database
  * loads it instead (PGlite's `loadDataDir`), and its migrations then run as usual and
- * find nothing to do. Loading skips initdb's second program, whose memory PGlite keeps
- * for as long as the database is open (~300 MB measured).
+ * find nothing to do. Loading also skips initdb's second program and its memory (one
+ * database just opened: 804 MB without, 437 MB with; once V8 has collected, the gap
+ * varies: docs/notes.md, Session 8).
  */
 export interface PgliteSnapshotOptions {
   /** The subgraph's migrations (Prisma's layout), which the snapshot has applied. */
