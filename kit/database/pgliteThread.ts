@@ -20,9 +20,10 @@ const DEFAULT_CLOSE_TIMEOUT_MS = 5_000;
  * A PGlite database running in a worker thread (its own, or a PgliteRuntime's shared with
  * other databases). PGlite executes a statement synchronously in WebAssembly, so on the
  * calling thread one slow statement would stop every request, the gateway and /healthz
- * included; here it costs only the callers of the databases in its thread. The client has PGlite's API (it is built on PGlite's own base class);
- * the thread runs protocol messages and sends back PostgreSQL's raw answer, which is
- * parsed here, where the type parsers are. No LISTEN, no blobs (COPY to files).
+ * included; here it costs only the callers of the databases in its thread. The client
+ * has PGlite's API (it is built on PGlite's own base class); the thread runs protocol
+ * messages and sends back PostgreSQL's raw answer, which is parsed here, where the type
+ * parsers are. No LISTEN, no blobs (COPY to files).
  */
 export class PgliteThread extends BasePGlite {
   readonly debug: DebugLevel = 0;
