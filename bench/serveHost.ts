@@ -24,6 +24,8 @@ import { announceReady, Counters, startControlServer } from './controlServer';
 import { generateCatalog } from './generateCatalog';
 import { createMonolithSchema } from './monolith/createMonolithSchema';
 import { seedPlugins } from './seedPlugins';
+import { PGLITE_SNAPSHOT_DIR } from '../kit/database/pgliteSnapshot';
+import { PgliteRuntime } from '../kit/database/pgliteThread';
 
 export interface HostConfig {
   size: number;
@@ -66,6 +68,7 @@ async function main() {
     const settings = gatewayUrl ? provideGatewayNeeds(SUBGRAPHS, baseSettings, { url: gatewayUrl, anonymous: true }).settings : baseSettings;
     const modules: Record<string, SubgraphModule<any, any>> = {};
     const subgraphs: Record<string, RunningSubgraph<any>> = {};
+    const pluginDatabases = new PgliteRuntime();
     for (const entry of SUBGRAPHS) {
       const { url, drop } = await benchDatabase(config.database, entry.name);
       stops.push(drop);
@@ -73,8 +76,15 @@ async function main() {
       const running = await startSubgraph(modules[entry.name], {
         port: 0,
         databaseUrl: url,
-        // Embedded databases in threads of their own, as `npm start` opens them (unless the bench compares).
-        database: { onQuery: () => counters.add('dbQueries', entry.name), pglite: config.pglite ?? 'thread' },
+        // Embedded databases off the main thread, as `npm start` opens them (unless the bench
+        // compares): the catalog's in a thread of its own, the plugins' in one shared thread,
+        // from pre-migrated snapshots.
+        database: {
+          onQuery: () => counters.add('dbQueries', entry.name),
+          pglite: config.pglite ?? 'thread',
+          pgliteRuntime: entry.name === 'catalog' ? undefined : pluginDatabases,
+          pgliteSnapshot: { migrationsDir: modules[entry.name].migrationsDir, cacheDir: PGLITE_SNAPSHOT_DIR },
+        },
         gatewaySecret: config.secret,
         runtime: { demo: false, locations: [], log, gatewayUrl },
       });

@@ -105,12 +105,30 @@ function treeRssMb(pid: number): number {
   return Math.round(kb / 1024);
 }
 
+/** CPU seconds (user + system, all threads) the tree has used so far: wall times on a loaded machine mean little. */
+function treeCpuSeconds(pid: number): number {
+  const ticksPerSecond = 100; // Linux's USER_HZ
+  let ticks = 0;
+  for (const member of processTree(pid)) {
+    try {
+      const fields = readFileSync(`/proc/${member}/stat`, 'utf8').split(') ')[1].split(' ');
+      // utime and stime: fields 14 and 15 of stat, 12 and 13 after the name.
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      // It ended while we looked.
+    }
+  }
+  return Math.round((ticks / ticksPerSecond) * 10) / 10;
+}
+
 interface StartupResult {
   target: string;
   size: number;
   answeringSeconds: number | null;
   queryableSeconds: number | null;
   peakRssMb: number;
+  /** CPU seconds from spawn to all queryable (or to giving up). */
+  cpuSeconds: number;
   loadAverage: string;
 }
 
@@ -127,6 +145,7 @@ async function measure(name: string, root: string, entities: number, size: numbe
   let peakRssMb = 0;
   let answeringSeconds: number | null = null;
   let queryableSeconds: number | null = null;
+  let cpuSeconds = 0;
   const seconds = () => Math.round((performance.now() - started) / 10) / 100;
   try {
     while (!exited && performance.now() - started < timeoutMs) {
@@ -134,6 +153,7 @@ async function measure(name: string, root: string, entities: number, size: numbe
       if (answeringSeconds === null && (await target.answering(port))) answeringSeconds = seconds();
       if (answeringSeconds !== null && (await target.count(port)) >= entities) {
         queryableSeconds = seconds();
+        cpuSeconds = treeCpuSeconds(child.pid!);
         break;
       }
       await new Promise((resolve) => setTimeout(resolve, 100));
@@ -145,11 +165,12 @@ async function measure(name: string, root: string, entities: number, size: numbe
     }
     // Between samples: the kernel's high-water mark of the main process.
     if (!exited) peakRssMb = Math.max(peakRssMb, Math.round(Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1] ?? 0) / 1024));
+    if (queryableSeconds === null && !exited) cpuSeconds = treeCpuSeconds(child.pid!);
   } finally {
     child.kill('SIGKILL');
   }
   if (queryableSeconds === null) console.error(`${name} at ${size}: not all ${entities} entities queryable${exited ? ' (it exited)' : ` within ${values.timeout} s`}\n${stderr}`);
-  return { target: name, size, answeringSeconds, queryableSeconds, peakRssMb, loadAverage: loadAverage() };
+  return { target: name, size, answeringSeconds, queryableSeconds, peakRssMb, cpuSeconds, loadAverage: loadAverage() };
 }
 
 /** Installs Backstage's backend into bench/backstage from its lock file, once. */
@@ -175,10 +196,13 @@ async function main() {
       rmSync(dir, { recursive: true, force: true });
     }
     const rows = results.filter((result) => result.size === size);
-    console.table(rows.map(({ target, answeringSeconds, queryableSeconds, peakRssMb, loadAverage: load }) => ({ target, answeringSeconds, queryableSeconds, peakRssMb, loadAverage: load })));
+    console.table(rows.map(({ target, answeringSeconds, queryableSeconds, cpuSeconds, peakRssMb, loadAverage: load }) => ({ target, answeringSeconds, queryableSeconds, cpuSeconds, peakRssMb, loadAverage: load })));
     const [ensemble, backstage] = ['ensemble', 'backstage'].map((name) => rows.find((row) => row.target === name));
     if (ensemble?.queryableSeconds && backstage?.queryableSeconds) {
-      console.log(`${size}: all queryable ${(backstage.queryableSeconds / ensemble.queryableSeconds).toFixed(1)}x faster than Backstage; peak RSS ${(ensemble.peakRssMb / backstage.peakRssMb).toFixed(2)}x Backstage's`);
+      console.log(
+        `${size}: all queryable ${(backstage.queryableSeconds / ensemble.queryableSeconds).toFixed(1)}x faster than Backstage ` +
+          `(CPU ${(backstage.cpuSeconds / ensemble.cpuSeconds).toFixed(1)}x less); peak RSS ${(ensemble.peakRssMb / backstage.peakRssMb).toFixed(2)}x Backstage's`,
+      );
     }
   }
   console.log(JSON.stringify({ benchmark: 'startup', node: process.version, results }));

@@ -23,6 +23,9 @@ import { portOrFreePort } from '../kit/server/freePort';
 import { databaseUrlFor, exitWith, log, onShutdown, parsePort } from './runtimeOptions';
 import { startEmbeddedRegistry } from './startEmbeddedRegistry';
 import { metricsTokenFromEnv, OBSERVABILITY_USAGE, withTracing } from './observabilityOptions';
+// Pre-migrated embedded databases, written by `npm run generate` or at the first start.
+import { PGLITE_SNAPSHOT_DIR } from '../kit/database/pgliteSnapshot';
+import { PgliteRuntime } from '../kit/database/pgliteThread';
 
 /** The web UI, built by `npm run build:web` (part of `npm install`), served at `/`. */
 const WEB_APP_DIR = path.resolve(__dirname, '../clients/web/dist');
@@ -85,7 +88,7 @@ async function main() {
   log(describeAuth(auth, values.policy ?? process.env.ENSEMBLE_POLICY_FILE));
   const running: RunningSubgraph[] = [];
   let stopGateway: (() => Promise<void>) | undefined;
-  const registry = await startEmbeddedRegistry({ dataDir: values['data-dir'], inMemory: values['in-memory'], auth, log });
+  const registry = await startEmbeddedRegistry({ dataDir: values['data-dir'], inMemory: values['in-memory'], auth, log, pgliteSnapshotDir: PGLITE_SNAPSHOT_DIR });
   onShutdown(traced(async () => {
     await stopGateway?.();
     log('gateway stopped');
@@ -95,12 +98,17 @@ async function main() {
       log(`subgraph ${subgraph.name} stopped`);
     }
   }));
-  // Started together: each database opens and migrates in its own thread (kit/database/pgliteThread.ts).
+  // Started together, each database off the main thread (kit/database/pgliteThread.ts): the
+  // catalog's (long reads, searches) in a thread of its own, the plugins' sharing one, which
+  // saves a thread's ~100 MB each; a slow plugin statement stalls only the plugins.
+  const pluginDatabases = new PgliteRuntime();
   const started = await Promise.all(
     SUBGRAPHS.map(async (entry) => {
       const databaseUrl = databaseUrlFor(entry.name, { dataDir: values['data-dir'], inMemory: values['in-memory'] });
-      const database = { ...subgraphFromEnv.database, pglite: 'thread' as const };
       const module = await entry.load(settings);
+      const pgliteSnapshot = { migrationsDir: module.migrationsDir, cacheDir: PGLITE_SNAPSHOT_DIR };
+      const pgliteRuntime = entry.name === 'catalog' ? undefined : pluginDatabases;
+      const database = { ...subgraphFromEnv.database, pglite: 'thread' as const, pgliteRuntime, pgliteSnapshot };
       const subgraph = await startSubgraph(module, { ...subgraphFromEnv, database, port: 0, databaseUrl, runtime, gatewaySecret: secret, policy, metricsToken });
       running.push(subgraph);
       // The gateway calls it directly, on the same services and policy (bench/README.md: the in-process lever).

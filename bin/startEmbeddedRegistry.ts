@@ -26,13 +26,20 @@ export interface EmbeddedRegistry {
  * follows a production registry. Callers get in as they do at the gateway; anonymous
  * callers (the default here) may publish and roll back, for local development.
  */
-export async function startEmbeddedRegistry(options: { dataDir: string; inMemory: boolean; auth: GatewayAuthOptions; log: (line: string) => void }): Promise<EmbeddedRegistry> {
+export async function startEmbeddedRegistry(options: {
+  dataDir: string;
+  inMemory: boolean;
+  auth: GatewayAuthOptions;
+  log: (line: string) => void;
+  pgliteSnapshotDir?: string;
+}): Promise<EmbeddedRegistry> {
   // The gateway's own credential for reading the registry, made per run.
   const gatewayToken = generateSubgraphSecret();
   const server = await startRegistryServer({
     port: 0,
     host: '127.0.0.1',
     databaseUrl: databaseUrlFor('registry', options),
+    pgliteSnapshotDir: options.pgliteSnapshotDir,
     persisted: [{ client: 'ensemble clients (persisted documents)', documents: readPersistedDocuments(PERSISTED_DOCUMENTS) }],
     auth: { ...options.auth, apiTokens: [...(options.auth.apiTokens ?? []), { token: gatewayToken, identity: userIdentity('user:default/gateway') }] },
     access: { anonymous: options.auth.anonymous },

@@ -23,6 +23,7 @@ import { subgraphOptionsFromEnv, subgraphSecretFromEnv } from './hardeningOption
 import { REGISTRY_TOKEN_VARIABLE } from './registryOptions';
 import { databaseUrlFor, exitWith, log, logAs, onShutdown, parsePort, parseSubgraphUrls } from './runtimeOptions';
 import { metricsTokenFromEnv, OBSERVABILITY_USAGE, withTracing } from './observabilityOptions';
+import { PGLITE_SNAPSHOT_DIR } from '../kit/database/pgliteSnapshot';
 
 const USAGE = `Usage: npm run subgraph -- <name> [options]
   <name>              one of: ${SUBGRAPHS.map((entry) => entry.name).join(', ')}
@@ -79,8 +80,11 @@ async function main() {
   const databaseUrl = databaseUrlFor(entry.name, { dataDir: values['data-dir'], inMemory: values['in-memory'] });
   const eventSources = parseSubgraphUrls(values['event-source'], '--event-source');
   const module = await entry.load(process.env);
+  const fromEnv = subgraphOptionsFromEnv();
   const subgraph = await startSubgraph(module, {
-    ...subgraphOptionsFromEnv(),
+    ...fromEnv,
+    // A new embedded database loads its pre-migrated snapshot (kit/database/pgliteSnapshot.ts); PostgreSQL ignores it.
+    database: { ...fromEnv.database, pgliteSnapshot: { migrationsDir: module.migrationsDir, cacheDir: PGLITE_SNAPSHOT_DIR } },
     policy: policyFrom(values.policy),
     metricsToken: metricsTokenFromEnv(),
     gatewaySecret,

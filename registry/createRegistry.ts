@@ -22,6 +22,8 @@ export interface RegistryOptions {
   /** How far back recorded traffic counts in the operations check. Default 7 days. */
   usageWindowMs?: number;
   now?: () => Date;
+  /** Where embedded PGlite keeps pre-migrated snapshots (kit/database/pgliteSnapshot.ts); none by default. */
+  pgliteSnapshotDir?: string;
 }
 
 export interface PublishRequest extends PublishedSubgraph {
@@ -54,7 +56,8 @@ export interface Registry {
 
 /** Opens (and migrates) the registry's database. */
 export async function createRegistry(options: RegistryOptions): Promise<Registry> {
-  const database = await openDatabase(options.databaseUrl);
+  const pgliteSnapshot = options.pgliteSnapshotDir ? { migrationsDir: MIGRATIONS, cacheDir: options.pgliteSnapshotDir } : undefined;
+  const database = await openDatabase(options.databaseUrl, { pgliteSnapshot });
   try {
     await applyMigrations(database.sql, MIGRATIONS);
   } catch (error) {

@@ -7,6 +7,7 @@
  * 4. The compiled CLI (clients/cli/dist), which the `ensemble` bin runs.
  * 5. The web UI (clients/web/dist), which `npm start` serves, with the plugins' own cards
  *    (clients/web/src/generated/pluginWebCards.ts, from each declaration's client.webCard).
+ * Between 1 and 2: each embedded database's pre-migrated snapshot (.cache/pglite-snapshots).
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -33,6 +34,11 @@ async function main() {
     if (!existsSync(schema)) continue;
     execFileSync(bin('prisma'), ['generate', '--schema', schema], { cwd: root, env: prismaEnvironment(), stdio: 'inherit' });
   }
+  // Pre-migrated embedded databases, so `npm start` skips initdb and migrations (kit/database/pgliteSnapshot.ts).
+  const { premigratedSnapshot, PGLITE_SNAPSHOT_DIR } = await import('../kit/database/pgliteSnapshot');
+  const migrationDirs = [...readdirSync(prismaDir).map((name) => path.join(prismaDir, name, 'migrations')), path.join(root, 'registry', 'migrations')];
+  for (const migrationsDir of migrationDirs.filter((dir) => existsSync(dir))) await premigratedSnapshot({ migrationsDir, cacheDir: PGLITE_SNAPSHOT_DIR });
+  console.log(`Wrote pre-migrated PGlite snapshots into ${path.relative(root, PGLITE_SNAPSHOT_DIR)}`);
   const { composeProjectSupergraph } = await import('../gateway/composeProjectSupergraph');
   const { apiSchemaSdl, hints } = await composeProjectSupergraph();
   for (const hint of hints) console.warn(`composition hint: ${hint}`);

@@ -45,6 +45,13 @@ export async function applyMigrations(sql: SqlClient, migrationsDir: string): Pr
 
 interface Migration { name: string; sql: string; checksum: string }
 
+/** One checksum over every migration in the folder (names and contents): what a pre-migrated snapshot is keyed by. */
+export function migrationsChecksum(migrationsDir: string): string {
+  const hash = createHash('sha256');
+  for (const migration of readMigrations(migrationsDir)) hash.update(`${migration.name}\n${migration.checksum}\n`);
+  return hash.digest('hex');
+}
+
 function readMigrations(migrationsDir: string): Migration[] {
   if (!existsSync(migrationsDir)) throw new Error(`No migrations folder at ${migrationsDir}`);
   return readdirSync(migrationsDir, { withFileTypes: true })

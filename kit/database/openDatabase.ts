@@ -10,7 +10,8 @@ import { traceDatabase } from '../observability/traceDatabase';
 import { tracingEnabled } from '../observability/tracing';
 import { wrapStatements } from './wrapStatements';
 import { parseDatabaseUrl } from './databaseUrl';
-import { PgliteThread } from './pgliteThread';
+import { PgliteThread, type PgliteRuntime } from './pgliteThread';
+import { isFreshDataDir, pgliteSqlClient, premigratedSnapshot, type PgliteSnapshotOptions } from './pgliteSnapshot';
 import { preparedPglite } from './preparedPglite';
 import type { SqlClient, SqlExecutor, SqlReads } from './sqlClient';
 import { ANSWER_GRACE_MS, NO_ANSWER_LIMIT_MS, StatementLimitClient } from './statementLimitClient';
@@ -24,8 +25,9 @@ export interface DatabaseOptions {
    * 8 s: under the gateway's 10 s subgraph timeout, so a stuck database shows up as
    * DB_UNAVAILABLE from the subgraph rather than a bare timeout at the gateway. A long
    * write lifts both for its own transaction (allowLongStatements). PGlite enforces it
-   * only in a thread with a data directory (`npm start`'s), by stopping the thread and
-   * reopening the database; inline or in memory, a statement runs to its end.
+   * only in a thread of its own with a data directory (`npm start`'s catalog), by stopping
+   * the thread and reopening the database; inline, in memory or in a shared
+   * `pgliteRuntime` (`npm start`'s plugins), a statement runs to its end.
    */
   statementTimeoutMs?: number;
   /** Connections in the pool (PostgreSQL only; PGlite is one connection). */
@@ -40,6 +42,25 @@ export interface DatabaseOptions {
    * serves the gateway and every subgraph, asks for threads.
    */
   pglite?: 'thread' | 'inline';
+  /**
+   * With `pglite: 'thread'`, the thread to run in, shared with the other databases given
+   * the same runtime (one isolate instead of one each); default: a thread of its own.
+   * A database given a runtime has no statement limit (see statementTimeoutMs).
+   */
+  pgliteRuntime?: PgliteRuntime;
+  /**
+   * A new embedded database loads this subgraph's pre-migrated snapshot instead of
+   * running initdb and every migration (kit/database/pgliteSnapshot.ts); a data directory
+   * that holds a database already is opened as it is. PostgreSQL ignores it.
+   */
+  pgliteSnapshot?: PgliteSnapshotOptions;
+  /**
+   * PGlite's shared_buffers. PostgreSQL's 128MB default is touched at start, so each
+   * embedded database held ~95 MB more than at 16MB (docs/notes.md, Session 8);
+   * pages past it are read from PGlite's file system, in this process's memory or the
+   * kernel's page cache. Default `ENSEMBLE_PGLITE_SHARED_BUFFERS`, else 16MB.
+   */
+  pgliteSharedBuffers?: string;
 }
 
 /** An open database: the driver adapter Prisma runs on, raw SQL for the kit, and hot-path reads. */
@@ -56,7 +77,7 @@ export interface Database {
 
 export async function openDatabase(url: string, options: DatabaseOptions = {}): Promise<Database> {
   const location = parseDatabaseUrl(url);
-  const opened = location.kind === 'postgres' ? openPostgres(location.url, options) : await openPglite(location.dataDir, options.pglite ?? 'inline', options.statementTimeoutMs ?? DEFAULT_STATEMENT_TIMEOUT_MS);
+  const opened = location.kind === 'postgres' ? openPostgres(location.url, options) : await openPglite(location.dataDir, options);
   // A span per statement only when tracing is on: otherwise nothing is wrapped.
   const database = tracingEnabled() ? traceDatabase(opened) : opened;
   const { onQuery } = options;
@@ -160,19 +181,33 @@ const pgTypeParser = ((oid: number, format?: 'text' | 'binary') =>
 /** See DatabaseOptions.statementTimeoutMs. */
 const DEFAULT_STATEMENT_TIMEOUT_MS = 8_000;
 
+/** shared_buffers: a size as PostgreSQL writes it, bounded so a typo cannot ask for gigabytes. */
+function sharedBuffers(given: string | undefined): string {
+  const value = given ?? process.env.ENSEMBLE_PGLITE_SHARED_BUFFERS ?? '16MB';
+  const match = /^(\d{1,4})MB$/.exec(value);
+  if (!match || Number(match[1]) < 1 || Number(match[1]) > 1024) throw new Error(`PGlite shared_buffers must be 1MB to 1024MB, e.g. 16MB (got "${value.slice(0, 40)}")`);
+  return value;
+}
+
 /**
- * PGlite enforces no statement_timeout; a thread of its own with a data directory stops a
- * statement past `statementTimeoutMs` by reopening the database (PgliteThreadOptions).
+ * PGlite enforces no statement_timeout; a thread of its own (no `pgliteRuntime`) with a
+ * data directory stops a statement past `statementTimeoutMs` by reopening the database
+ * (PgliteThreadOptions). A shared runtime has no limit: stopping it would stop the others.
  */
-async function openPglite(dataDir: string | undefined, where: 'thread' | 'inline', statementTimeoutMs: number): Promise<Database> {
+async function openPglite(dataDir: string | undefined, options: DatabaseOptions): Promise<Database> {
+  const fresh = isFreshDataDir(dataDir);
   if (dataDir) mkdirSync(dataDir, { recursive: true });
+  const settings = {
+    postgresqlconf: [`shared_buffers=${sharedBuffers(options.pgliteSharedBuffers)}`],
+    loadDataDir: options.pgliteSnapshot && fresh ? await premigratedSnapshot(options.pgliteSnapshot) : undefined,
+  };
   // The thread's client has PGlite's API (PGlite's own base class): the adapter and the
   // kit use only query, exec and transaction of it.
-  const db = where === 'thread' ? ((await PgliteThread.open(dataDir, { statementTimeoutMs })) as unknown as PGlite) : await PGlite.create(dataDir);
-  const executor = (client: Pick<PGlite, 'exec' | 'query'>): SqlExecutor => ({
-    exec: async (sql) => void (await client.exec(sql)),
-    query: async <Row>(sql: string, params?: unknown[]) => (await client.query<Row>(sql, params)).rows,
-  });
+  const statementTimeoutMs = options.statementTimeoutMs ?? DEFAULT_STATEMENT_TIMEOUT_MS;
+  const db =
+    options.pglite === 'thread'
+      ? ((await PgliteThread.open(dataDir, { ...settings, statementTimeoutMs }, options.pgliteRuntime)) as unknown as PGlite)
+      : await PGlite.create({ dataDir, postgresqlconf: settings.postgresqlconf, ...(settings.loadDataDir ? { loadDataDir: new Blob([settings.loadDataDir]) } : {}) });
   const prepared = preparedPglite(db);
   // One connection answers statements in turn: those sent and not yet answered are its queue.
   let queued = 0;
@@ -190,7 +225,7 @@ async function openPglite(dataDir: string | undefined, where: 'thread' | 'inline
     adapter: wrapStatements(new PrismaPGlite(prepared), (_sql, run) => counted(run)),
     reads: readsOf((text, values) => counted(() => prepared.query(text, values, { parsers: { [TIMESTAMP_OID]: utcTimestamp } }))),
     load: () => ({ queueDepth: queued }),
-    sql: { ...executor(db), transaction: (work) => db.transaction((tx) => work(executor(tx))) },
+    sql: pgliteSqlClient(db),
     // PGlite flushes its files on close: skipping it can leave a half-written data directory.
     close: () => db.close(),
   };

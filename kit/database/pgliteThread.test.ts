@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { messages, PGlite } from '@electric-sql/pglite';
-import { PgliteStatementTimeoutError, PgliteThread, PgliteThreadError, statementLimitIn } from './pgliteThread';
+import { PgliteRuntime, PgliteStatementTimeoutError, PgliteThread, PgliteThreadError, statementLimitIn } from './pgliteThread';
 import { isDatabaseUnavailable } from '../errors/databaseUnavailable';
 import { preparedPglite } from './preparedPglite';
 
@@ -166,4 +166,69 @@ describe('PgliteThread statement limit', () => {
       await memory.close();
     }
   }, 60_000);
+
+  it('reopens a database started from a snapshot as the directory it has become, not from the snapshot again', async () => {
+    const source = await PGlite.create();
+    await source.exec(`CREATE TABLE seeded (n int)`);
+    const snapshot = new Uint8Array(await (await source.dumpDataDir('none')).arrayBuffer());
+    await source.close();
+    const dir = mkdtempSync(path.join(tmpdir(), 'pglite-limit-snapshot-'));
+    const loaded = await PgliteThread.open(dir, { statementTimeoutMs: LIMIT_MS, loadDataDir: snapshot });
+    try {
+      await loaded.exec(`INSERT INTO seeded VALUES (7)`);
+      await expect(loaded.query('SELECT pg_sleep(600)')).rejects.toBeInstanceOf(PgliteStatementTimeoutError);
+      expect((await loaded.query('SELECT n FROM seeded')).rows).toEqual([{ n: 7 }]);
+    } finally {
+      await loaded.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
+
+  it('has no limit in a runtime shared by several databases, where stopping the thread would stop the others', async () => {
+    const dirs = [mkdtempSync(path.join(tmpdir(), 'pglite-shared-')), mkdtempSync(path.join(tmpdir(), 'pglite-shared-'))];
+    const runtime = new PgliteRuntime();
+    const [a, b] = await Promise.all(dirs.map((dir) => PgliteThread.open(dir, { statementTimeoutMs: LIMIT_MS }, runtime)));
+    try {
+      await b.exec(`BEGIN; CREATE TABLE open_tx (n int)`);
+      const slept = await a.query<{ done: string }>(`SELECT pg_sleep(${(1.5 * LIMIT_MS) / 1000})::text AS done`);
+      expect(slept.rows).toEqual([{ done: '' }]);
+      // The other database's transaction is still open in the same thread.
+      await b.exec(`INSERT INTO open_tx VALUES (1); COMMIT`);
+      expect((await b.query('SELECT n FROM open_tx')).rows).toEqual([{ n: 1 }]);
+    } finally {
+      await Promise.all([a.close(), b.close()]);
+      for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
+});
+
+describe('a PgliteRuntime shared by several databases', () => {
+  it('keeps each database its own, serves one after the other closes, and stops with the last', async () => {
+    const runtime = new PgliteRuntime();
+    const [a, b] = await Promise.all([PgliteThread.open(undefined, {}, runtime), PgliteThread.open(undefined, {}, runtime)]);
+    await a.exec(`CREATE TABLE mine (n int); INSERT INTO mine VALUES (1)`);
+    await expect(b.query('SELECT n FROM mine')).rejects.toBeInstanceOf(messages.DatabaseError);
+    await b.exec(`CREATE TABLE mine (n int); INSERT INTO mine VALUES (2)`);
+    expect((await a.query('SELECT n FROM mine')).rows).toEqual([{ n: 1 }]);
+    await a.close();
+    expect((await b.query('SELECT n FROM mine')).rows).toEqual([{ n: 2 }]);
+    await b.close();
+    await expect(b.query('SELECT 1')).rejects.toBeInstanceOf(PgliteThreadError);
+    // The thread stopped with its last database: a new one in this runtime cannot open.
+    await expect(PgliteThread.open(undefined, {}, runtime)).rejects.toBeInstanceOf(PgliteThreadError);
+  });
+
+  it('runs a slow statement of one database off the calling thread', async () => {
+    const runtime = new PgliteRuntime();
+    const [a, b] = await Promise.all([PgliteThread.open(undefined, {}, runtime), PgliteThread.open(undefined, {}, runtime)]);
+    let ticks = 0;
+    const timer = setInterval(() => ticks++, 10);
+    try {
+      await Promise.all([a.query('SELECT pg_sleep(0.5)'), b.query('SELECT 1')]);
+    } finally {
+      clearInterval(timer);
+    }
+    expect(ticks).toBeGreaterThan(0);
+    await Promise.all([a.close(), b.close()]);
+  });
 });

@@ -1,9 +1,8 @@
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
-import { Worker } from 'node:worker_threads';
 import { messages, Mutex, PGlite, protocol, type DebugLevel } from '@electric-sql/pglite';
-import { PGLITE_WORKER_SOURCE } from './pgliteWorkerSource';
+import { PgliteRuntime, PgliteThreadError, type PgliteThreadSettings, type RuntimeRequest } from './pgliteRuntime';
 import { statementLimitOf } from './statementLimitClient';
+
+export { PgliteRuntime, PgliteThreadError, type PgliteThreadSettings } from './pgliteRuntime';
 
 /** What the PGlite base class gives every client: query, exec and transaction over the protocol methods below. */
 type PgliteBase = Pick<PGlite, 'query' | 'sql' | 'exec' | 'transaction' | 'describeQuery' | 'serializers' | 'parsers' | '_initArrayTypes' | 'refreshArrayTypes' | 'runExclusive'>;
@@ -18,29 +17,6 @@ const BasePGlite = Object.getPrototypeOf(PGlite) as abstract new () => PgliteBas
 /** How long close() waits for the statement in progress before it stops the thread. */
 const DEFAULT_CLOSE_TIMEOUT_MS = 5_000;
 
-const PGLITE_PATH = require.resolve('@electric-sql/pglite');
-
-/** A WebAssembly.Module: this project's TypeScript libraries leave the WebAssembly global out. */
-type CompiledModule = object;
-const wasm = (globalThis as unknown as { WebAssembly: { compile(bytes: Uint8Array): Promise<CompiledModule> } }).WebAssembly;
-
-/**
- * PGlite's WebAssembly, compiled once per process and handed to every thread: a compiled
- * module crosses threads without a copy or a second compilation, so each database costs
- * its memory, not its own ~9 MB of code and compile time.
- */
-let compiledModules: Promise<{ pgliteWasmModule: CompiledModule; initdbWasmModule: CompiledModule }> | undefined;
-const wasmModules = () =>
-  (compiledModules ??= (async () => {
-    const compile = async (file: string) => wasm.compile(await readFile(path.join(path.dirname(PGLITE_PATH), file)));
-    const [pgliteWasmModule, initdbWasmModule] = await Promise.all([compile('pglite.wasm'), compile('initdb.wasm')]);
-    return { pgliteWasmModule, initdbWasmModule };
-  })());
-
-export class PgliteThreadError extends Error {
-  override readonly name = 'PgliteThreadError';
-}
-
 /**
  * A statement stopped by the thread's time limit: PostgreSQL's SQLSTATE for a statement
  * cancelled by statement_timeout, so the kit reports it as it reports PostgreSQL's.
@@ -49,14 +25,16 @@ export class PgliteStatementTimeoutError extends PgliteThreadError {
   readonly code = '57014';
 }
 
-export interface PgliteThreadOptions {
+export interface PgliteThreadOptions extends PgliteThreadSettings {
   /**
    * Longest a statement may run before it is stopped, as PostgreSQL's statement_timeout
    * (which PGlite takes but never enforces: a WebAssembly statement has no timer to
    * interrupt it). Stopping one means stopping its thread and opening the database again,
-   * so it applies only to a database with a data directory; in memory there is nothing
-   * to reopen, and no limit. A transaction lifts it with `SET LOCAL statement_timeout`
-   * (allowLongStatements), until it ends. 0 or absent: none.
+   * so it applies only to a database with a data directory (in memory there is nothing to
+   * reopen) in a thread of its own (opened without a runtime): a runtime passed in may be
+   * shared, and stopping it would end the other databases' statements and transactions.
+   * A transaction lifts it with `SET LOCAL statement_timeout` (allowLongStatements), until
+   * it ends. 0 or absent: none.
    */
   statementTimeoutMs?: number;
 }
@@ -85,104 +63,57 @@ export function statementLimitIn(message: Uint8Array): number | undefined {
   return limit;
 }
 
-interface Pending {
-  resolve(answer: Uint8Array | undefined): void;
-  reject(error: Error): void;
-}
-
 /**
- * A PGlite database running in its own worker thread. PGlite executes a statement
- * synchronously in WebAssembly, so on the calling thread one slow statement would stop
- * every request, the gateway and /healthz included; here it costs only the callers of
- * this database. The client has PGlite's API (it is built on PGlite's own base class);
- * the thread runs protocol messages and sends back PostgreSQL's raw answer, which is
- * parsed here, where the type parsers are. No LISTEN, no blobs (COPY to files).
+ * A PGlite database running in a worker thread (its own, or a PgliteRuntime's shared with
+ * other databases). PGlite executes a statement synchronously in WebAssembly, so on the
+ * calling thread one slow statement would stop every request, the gateway and /healthz
+ * included; here it costs only the callers of the databases in its thread. The client
+ * has PGlite's API (it is built on PGlite's own base class); the thread runs protocol
+ * messages and sends back PostgreSQL's raw answer, which is parsed here, where the type
+ * parsers are. No LISTEN, no blobs (COPY to files).
  */
 export class PgliteThread extends BasePGlite {
   readonly debug: DebugLevel = 0;
   readonly waitReady: Promise<void>;
   /** The thread has opened the database (waitReady also waits for the array types). */
   #opened: Promise<unknown>;
-  #worker!: Worker;
-  readonly #workerData: object;
+  #runtime: PgliteRuntime;
+  #database: number;
+  /** How a reopen after a runaway statement opens the database: never from the snapshot again (the directory exists now). */
+  readonly #reopen: RuntimeRequest;
   /** The limit of statements outside a transaction that lifted it (see PgliteThreadOptions). */
   readonly #defaultLimitMs: number;
   #limitMs: number;
-  #pending = new Map<number, Pending>();
-  #nextId = 0;
   #queryLock = new Mutex();
   #transactionLock = new Mutex();
   #closed = false;
-  #stopped: Error | undefined;
 
-  private constructor(dataDir: string | undefined, modules: Awaited<ReturnType<typeof wasmModules>>, options: PgliteThreadOptions) {
+  private constructor(dataDir: string | undefined, options: PgliteThreadOptions, runtime: PgliteRuntime, ownRuntime: boolean) {
     super();
-    this.#workerData = { pglite: PGLITE_PATH, dataDir, ...modules };
-    this.#defaultLimitMs = dataDir ? (options.statementTimeoutMs ?? 0) : 0;
+    const { statementTimeoutMs, ...settings } = options;
+    const { loadDataDir: _loaded, ...reopenSettings } = settings;
+    this.#runtime = runtime;
+    this.#database = runtime.newDatabase();
+    this.#reopen = { op: 'open', dataDir, settings: reopenSettings };
+    this.#defaultLimitMs = dataDir && ownRuntime ? (statementTimeoutMs ?? 0) : 0;
     this.#limitMs = this.#defaultLimitMs;
-    this.#opened = this.#startWorker();
+    // Requests are answered in order: the first waits for the thread to open the database.
+    this.#opened = this.#call({ op: 'open', dataDir, settings });
+    // Its array types are read like PGlite's.
     this.waitReady = this.#opened.then(() => this._initArrayTypes());
   }
 
-  /** Starts the thread; resolves once it has opened the database. */
-  #startWorker(): Promise<unknown> {
-    const worker = new Worker(PGLITE_WORKER_SOURCE, {
-      eval: true,
-      workerData: this.#workerData,
-      // Not the process's flags: the thread runs plain JavaScript, and under
-      // `node --import tsx` each thread would load the TypeScript loader for nothing.
-      execArgv: [],
-    });
-    this.#worker = worker;
-    // Only work in flight keeps the process alive (see #call), as an idle socket would not.
-    worker.unref();
-    worker.on('message', ({ id, ok, answer, error }: { id: number; ok: boolean; answer?: Uint8Array; error?: string }) => {
-      const pending = this.#pending.get(id);
-      if (!pending) return;
-      this.#settled(id);
-      if (ok) pending.resolve(answer);
-      else pending.reject(new PgliteThreadError(error));
-    });
-    const stop = (reason: Error) => {
-      // A thread stopped for its time limit is replaced: its end is not the database's.
-      if (worker !== this.#worker) return;
-      this.#stopped ??= reason;
-      for (const [id, pending] of this.#pending) {
-        this.#settled(id);
-        pending.reject(this.#stopped);
-      }
-    };
-    worker.on('error', (error) => stop(new PgliteThreadError(`The database thread failed: ${error.message}`, { cause: error })));
-    worker.on('exit', (code) => stop(new PgliteThreadError(`The database thread stopped (exit code ${code})`)));
-    // The first call waits for the thread to open the database.
-    return this.#call({ op: 'sync' });
-  }
-
   /**
-   * Stops the thread running a statement past its limit and opens the database again in a
-   * new one (PostgreSQL recovers as from a crash: what the statement's transaction wrote is
-   * gone, what was committed stays). The statement's caller gets a 57014 error; later calls
-   * wait for the new thread.
+   * Opens the database (a data directory, or nothing for one in memory) in `runtime`'s
+   * thread, or in a new thread of its own (the only case with a statement limit).
    */
-  #restart(id: number, limitMs: number): void {
-    const pending = this.#pending.get(id);
-    if (!pending) return;
-    this.#settled(id);
-    const old = this.#worker;
-    this.#opened = this.#startWorker();
-    // A reopen that fails reaches the next callers (they wait for it), never the process as unhandled.
-    this.#opened.catch(() => undefined);
-    void old.terminate();
-    pending.reject(new PgliteStatementTimeoutError(`canceling statement due to statement timeout: it ran past ${limitMs} ms (the embedded database's thread was stopped and the database reopened)`));
-  }
-
-  /** Opens the database (a data directory, or nothing for one in memory) in a new thread. */
-  static async open(dataDir: string | undefined, options: PgliteThreadOptions = {}): Promise<PgliteThread> {
-    const db = new PgliteThread(dataDir, await wasmModules(), options);
+  static async open(dataDir: string | undefined, options: PgliteThreadOptions = {}, runtime?: PgliteRuntime): Promise<PgliteThread> {
+    const threadRuntime = runtime ?? new PgliteRuntime();
+    const db = new PgliteThread(dataDir, options, threadRuntime, runtime === undefined);
     try {
       await db.waitReady;
     } catch (error) {
-      await db.#worker.terminate();
+      await threadRuntime.release(db.#database);
       throw error;
     }
     return db;
@@ -192,19 +123,24 @@ export class PgliteThread extends BasePGlite {
     return this.#closed;
   }
 
-  #call(request: { op: 'raw'; message: Uint8Array; syncToFs: boolean } | { op: 'sync' } | { op: 'close' }): Promise<Uint8Array | undefined> {
-    if (this.#stopped) return Promise.reject(this.#stopped);
-    const id = ++this.#nextId;
-    if (this.#pending.size === 0) this.#worker.ref();
-    return new Promise((resolve, reject) => {
-      this.#pending.set(id, { resolve, reject });
-      this.#worker.postMessage({ id, ...request });
-    });
+  #call(request: RuntimeRequest): Promise<Uint8Array | undefined> {
+    return this.#runtime.call(this.#database, request);
   }
 
-  #settled(id: number): void {
-    this.#pending.delete(id);
-    if (this.#pending.size === 0) this.#worker.unref();
+  /**
+   * Stops the thread running a statement past its limit and opens the database again in a
+   * new one (PostgreSQL recovers as from a crash: what the statement's transaction wrote is
+   * gone, what was committed stays). The statement's caller gets a 57014 error; later calls
+   * wait for the new thread. The runtime is this database's alone (see PgliteThreadOptions).
+   */
+  #stopRunaway(limitMs: number): void {
+    this.#runtime.restart(
+      new PgliteStatementTimeoutError(`canceling statement due to statement timeout: it ran past ${limitMs} ms (the embedded database's thread was stopped and the database reopened)`),
+    );
+    // The new thread's first request, before any caller's.
+    this.#opened = this.#call(this.#reopen);
+    // A reopen that fails reaches the next callers (they wait for it), never the process as unhandled.
+    this.#opened.catch(() => undefined);
   }
 
   async execProtocolRaw(message: Uint8Array, { syncToFs = true }: { syncToFs?: boolean } = {}): Promise<Uint8Array> {
@@ -214,8 +150,9 @@ export class PgliteThread extends BasePGlite {
     const limitMs = this.#limitMs;
     const answer = this.#call({ op: 'raw', message, syncToFs });
     if (!limitMs) return (await answer) ?? new Uint8Array(0);
-    const id = this.#nextId;
-    const timer = setTimeout(() => this.#restart(id, limitMs), limitMs);
+    // Timed from here, the statement's execution: this database's requests are serialized by
+    // the locks below, and its runtime runs no other database's.
+    const timer = setTimeout(() => this.#stopRunaway(limitMs), limitMs);
     try {
       return (await answer) ?? new Uint8Array(0);
     } finally {
@@ -249,6 +186,7 @@ export class PgliteThread extends BasePGlite {
   }
 
   async syncToFs(): Promise<void> {
+    await this.#opened;
     await this.#call({ op: 'sync' });
   }
 
@@ -297,12 +235,15 @@ export class PgliteThread extends BasePGlite {
     this.#closed = true;
     let timer: NodeJS.Timeout | undefined;
     const flushed = this._runExclusiveTransaction(() => this._runExclusiveQuery(() => this.#call({ op: 'close' })));
-    const late = new Promise<void>((resolve) => (timer = setTimeout(resolve, timeoutMs)));
+    const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), timeoutMs)));
     try {
-      await Promise.race([flushed.catch(() => undefined), late]);
+      const outcome = await Promise.race([flushed.catch(() => undefined), late]);
+      // A statement still running cannot be cut in its thread: the thread is stopped, with
+      // every database in it (a runtime shared by databases stopping together, at shutdown).
+      if (outcome === 'late') await this.#runtime.terminate();
     } finally {
       clearTimeout(timer);
-      await this.#worker.terminate();
+      await this.#runtime.release(this.#database);
     }
   }
 }

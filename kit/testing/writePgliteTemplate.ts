@@ -1,6 +1,8 @@
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+// Named by PGlite's release, so a template written by one release is never loaded by another.
+import { pgliteVersion } from '../database/pgliteSnapshot';
 
 /**
  * Every empty in-memory PGlite runs initdb first: a second PGlite instance, the initdb
@@ -10,13 +12,6 @@ import { PGlite } from '@electric-sql/pglite';
  * database a test gets is the same: PGlite's fresh path also loads an initdb'd dump.
  * usePgliteTemplate installs it.
  */
-
-/** PGlite's release, so a template written by one release is never loaded by another. */
-function pgliteVersion(): string {
-  let dir = path.dirname(require.resolve('@electric-sql/pglite'));
-  while (!existsSync(path.join(dir, 'package.json'))) dir = path.dirname(dir);
-  return JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')).version;
-}
 
 /**
  * Writes the template (an initdb'd, empty cluster as PGlite's tar dump) into `dir`, unless

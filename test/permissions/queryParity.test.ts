@@ -240,6 +240,7 @@ const ROOT_CASES: Record<string, RootCase> = {
       expect(member).toEqual({ ingestionErrors: [] });
     },
   },
+  ingestionProgress: { run: () => emptyForMember('{ ingestionProgress { target filesRead } }', { ingestionProgress: [] }) },
   pipelineRunsFor: {
     run: () => emptyForMember('query ($ref: ID!) { pipelineRunsFor(entityRef: $ref) { id } }', { pipelineRunsFor: [] }, { ref: visibleComponent() }),
   },

@@ -8,6 +8,7 @@ import type { LocationRecord } from '../data/locationRecord';
 import type { OrphanPolicy } from '../data/replaceLocationEntities';
 import { applyDescriptors, type ApplyOutcome, type ReplaceCheck } from './applyDescriptors';
 import { ingestLocation as ingest } from './ingestLocation';
+import { ReadProgressLog, type LocationReadProgress } from './readProgress';
 import type { KindRules } from '../model/validation/kinds/validateKind';
 import { isUrl, type SourceReader } from './sourceReader';
 import { createClaimedReads, type ClaimedReads, type ReadScheduleOptions } from './claims/claimedReads';
@@ -40,6 +41,8 @@ export interface CatalogIngestion {
   removeEntity(ref: string): Promise<boolean>;
   /** Re-reads every location every `intervalMs`; returns a function that stops it. */
   refreshEvery(intervalMs: number): () => void;
+  /** The read running and the last ones finished, newest first (Query.ingestionProgress). */
+  progress(): LocationReadProgress[];
   /** Resolves when no ingestion is running: shutdown waits here so nothing is half-written. */
   idle(): Promise<void>;
   /** This replica's claims on location reads, and what it read. */
@@ -60,7 +63,6 @@ function serialQueue() {
 }
 
 /**
-/**
  * Two queues. Location work (register, refresh, unregister) runs one at a time, so two
  * reads of one catalog never race. Every write transaction (a read's batch, its last
  * step, applyEntities, removeEntity) takes its turn in the write queue: a write through
@@ -74,7 +76,8 @@ export function createCatalogIngestion(prisma: PrismaClient, options: CatalogIng
   const locations = serialQueue();
   const writes = serialQueue();
   const enqueue = locations.run;
-  const ingestOptions = { ...options, turn: writes.run };
+  const progress = new ReadProgressLog();
+  const ingestOptions = { ...options, turn: writes.run, progress };
   const schedule: ReadScheduleOptions = { ...options.readSchedule, intervalMs: options.readSchedule?.intervalMs ?? 120_000 };
   const reads = createClaimedReads(
     prisma,
@@ -149,6 +152,7 @@ export function createCatalogIngestion(prisma: PrismaClient, options: CatalogIng
         clearTimeout(timer);
       };
     },
+    progress: () => progress.list(),
     idle: async () => {
       await locations.idle();
       await writes.idle();

@@ -7,6 +7,7 @@ import { saveLocationErrors } from '../data/saveLocationErrors';
 import type { KindRules } from '../model/validation/kinds/validateKind';
 import { streamLocation, type Problem } from './readLocation';
 import type { SourceReader } from './sourceReader';
+import { ReadProgressLog, type LocationReadProgress } from './readProgress';
 
 export interface IngestOptions {
   reader: SourceReader;
@@ -16,6 +17,8 @@ export interface IngestOptions {
   log: (line: string) => void;
   /** When each write transaction of the read may run (see createCatalogIngestion); at once by default. */
   turn?: WriteTurn;
+  /** Where the read reports how far it got (Query.ingestionProgress). */
+  progress?: ReadProgressLog;
 }
 
 /** Long reads say how far they got this often; short ones stay quiet. */
@@ -29,6 +32,18 @@ const PROGRESS_EVERY_MS = 3_000;
  * thrown on).
  */
 export async function ingestLocation(prisma: PrismaClient, location: LocationRecord, options: IngestOptions): Promise<void> {
+  const progressLog = options.progress ?? new ReadProgressLog();
+  const progress = progressLog.start(location.target);
+  try {
+    await readAndStore(prisma, location, options, progress);
+    progressLog.finish(progress, 'DONE');
+  } catch (error) {
+    progressLog.finish(progress, 'FAILED');
+    throw error;
+  }
+}
+
+async function readAndStore(prisma: PrismaClient, location: LocationRecord, options: IngestOptions, progress: LocationReadProgress): Promise<void> {
   const started = Date.now();
   let lastProgress = started;
   let files = 0;
@@ -40,15 +55,17 @@ export async function ingestLocation(prisma: PrismaClient, location: LocationRec
     prisma,
     location.id,
     async (write) => {
-      const read = await streamLocation(location.target, { reader: options.reader, kindRules: options.kindRules, unchangedRefs: write.unchangedRefs }, async (file) => {
+      const onFilesFound = (found: number) => void (progress.filesFound = found);
+      const read = await streamLocation(location.target, { reader: options.reader, kindRules: options.kindRules, unchangedRefs: write.unchangedRefs, onFilesFound }, async (file) => {
         files++;
         entities += file.unchangedRefs?.length ?? file.entities.length;
         if (!file.unchangedRefs) parsed++;
         fileProblems.push(...file.problems);
         await write.add(file);
+        Object.assign(progress, { filesRead: files, entitiesRead: entities, entitiesWritten: write.written });
         if (Date.now() - lastProgress < PROGRESS_EVERY_MS) return;
         lastProgress = Date.now();
-        options.log(`catalog: reading ${location.target}: ${files} files, ${entities} entities, ${write.written} written so far`);
+        options.log(`catalog: reading ${location.target}: ${files} of ${progress.filesFound} files found so far, ${entities} entities, ${write.written} written`);
       });
       targetProblems = read.problems;
       // Orphans are only decided on a complete read: a file that failed may have pointed at the missing ones.
@@ -66,6 +83,7 @@ export async function ingestLocation(prisma: PrismaClient, location: LocationRec
     await saveLocationErrors(prisma, location.id, [...targetProblems, ...fileProblems, stopped]);
     throw error;
   });
+  progress.entitiesWritten = result.written;
   const problems = [...targetProblems, ...fileProblems, ...result.duplicates, ...result.conflicts];
   await saveLocationErrors(prisma, location.id, problems);
   const statisticsStarted = Date.now();

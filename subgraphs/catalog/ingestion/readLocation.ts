@@ -60,6 +60,8 @@ export interface ReadLocationOptions {
    * it need not be parsed again; undefined to parse it.
    */
   unchangedRefs?: (file: string, contentHash: string) => string[] | undefined;
+  /** Told the number of files found so far each time a glob or a Location names more (progress). */
+  onFilesFound?: (found: number) => void;
 }
 
 /**
@@ -79,6 +81,7 @@ export async function streamLocation(
   const visit = async (pattern: string, fromFile: string, optional = false) => {
     const files = (await expandTarget(pattern, fromFile, options.reader, problems)).filter((file) => !seen.has(file));
     files.forEach((file) => seen.add(file));
+    options.onFilesFound?.(seen.size);
     // Reads overlap (a glob can name thousands of files); files are handed on in the glob's
     // order. What waits for its turn is text: a file is parsed when its turn comes (unless
     // it needs other files read, see readSource), so parsed objects do not wait across the

@@ -7,7 +7,7 @@ import { catalogAccess } from '../permissions/catalogAccess';
 const MAX_ERRORS_PAGE = 500;
 
 /** Query fields about ingestion (the `extend type Query` in schema.graphql). */
-export const ingestionQueries: Pick<QueryResolvers, 'ingestionErrors'> = {
+export const ingestionQueries: Pick<QueryResolvers, 'ingestionErrors' | 'ingestionProgress'> = {
   ingestionErrors: (_, { entityRef, first }, context) => {
     const take = first ?? 100;
     if (!Number.isInteger(take) || take < 1 || take > MAX_ERRORS_PAGE) {
@@ -22,5 +22,14 @@ export const ingestionQueries: Pick<QueryResolvers, 'ingestionErrors'> = {
       orderBy: [{ createdAt: 'desc' }, { id: 'asc' }],
       take,
     });
+  },
+  ingestionProgress: (_, _args, context) => {
+    // Targets name files and URLs of locations: readable with location reads only.
+    if (!catalogAccess(context).allows(CATALOG_ACTIONS.locationRead)) return [];
+    return context.ingestion.progress().map((read) => ({
+      ...read,
+      startedAt: read.startedAt.toISOString(),
+      finishedAt: read.finishedAt?.toISOString() ?? null,
+    }));
   },
 };
