@@ -25,7 +25,6 @@ import { generateCatalog } from './generateCatalog';
 import { createMonolithSchema } from './monolith/createMonolithSchema';
 import { seedPlugins } from './seedPlugins';
 import { PGLITE_SNAPSHOT_DIR } from '../kit/database/pgliteSnapshot';
-import { PgliteRuntime } from '../kit/database/pgliteThread';
 
 export interface HostConfig {
   size: number;
@@ -68,7 +67,6 @@ async function main() {
     const settings = gatewayUrl ? provideGatewayNeeds(SUBGRAPHS, baseSettings, { url: gatewayUrl, anonymous: true }).settings : baseSettings;
     const modules: Record<string, SubgraphModule<any, any>> = {};
     const subgraphs: Record<string, RunningSubgraph<any>> = {};
-    const pluginDatabases = new PgliteRuntime();
     for (const entry of SUBGRAPHS) {
       const { url, drop } = await benchDatabase(config.database, entry.name);
       stops.push(drop);
@@ -77,12 +75,10 @@ async function main() {
         port: 0,
         databaseUrl: url,
         // Embedded databases off the main thread, as `npm start` opens them (unless the bench
-        // compares): the catalog's in a thread of its own, the plugins' in one shared thread,
-        // from pre-migrated snapshots.
+        // compares): each in a thread of its own, from pre-migrated snapshots.
         database: {
           onQuery: () => counters.add('dbQueries', entry.name),
           pglite: config.pglite ?? 'thread',
-          pgliteRuntime: entry.name === 'catalog' ? undefined : pluginDatabases,
           pgliteSnapshot: { migrationsDir: modules[entry.name].migrationsDir, cacheDir: PGLITE_SNAPSHOT_DIR },
         },
         gatewaySecret: config.secret,

@@ -25,7 +25,6 @@ import { startEmbeddedRegistry } from './startEmbeddedRegistry';
 import { metricsTokenFromEnv, OBSERVABILITY_USAGE, withTracing } from './observabilityOptions';
 // Pre-migrated embedded databases, written by `npm run generate` or at the first start.
 import { PGLITE_SNAPSHOT_DIR } from '../kit/database/pgliteSnapshot';
-import { PgliteRuntime } from '../kit/database/pgliteThread';
 
 /** The web UI, built by `npm run build:web` (part of `npm install`), served at `/`. */
 const WEB_APP_DIR = path.resolve(__dirname, '../clients/web/dist');
@@ -98,17 +97,16 @@ async function main() {
       log(`subgraph ${subgraph.name} stopped`);
     }
   }));
-  // Started together, each database off the main thread (kit/database/pgliteThread.ts): the
-  // catalog's (long reads, searches) in a thread of its own, the plugins' sharing one, which
-  // saves a thread's ~100 MB each; a slow plugin statement stalls only the plugins.
-  const pluginDatabases = new PgliteRuntime();
+  // Started together, each database in a thread of its own (kit/database/pgliteThread.ts):
+  // a slow statement stalls only its own subgraph, and past the statement limit only its
+  // thread is restarted. (One thread could hold several databases, a PgliteRuntime, for
+  // ~100 MB less each, but then a slow plugin statement would stall the other plugins.)
   const started = await Promise.all(
     SUBGRAPHS.map(async (entry) => {
       const databaseUrl = databaseUrlFor(entry.name, { dataDir: values['data-dir'], inMemory: values['in-memory'] });
       const module = await entry.load(settings);
       const pgliteSnapshot = { migrationsDir: module.migrationsDir, cacheDir: PGLITE_SNAPSHOT_DIR };
-      const pgliteRuntime = entry.name === 'catalog' ? undefined : pluginDatabases;
-      const database = { ...subgraphFromEnv.database, pglite: 'thread' as const, pgliteRuntime, pgliteSnapshot };
+      const database = { ...subgraphFromEnv.database, pglite: 'thread' as const, pgliteSnapshot };
       const subgraph = await startSubgraph(module, { ...subgraphFromEnv, database, port: 0, databaseUrl, runtime, gatewaySecret: secret, policy, metricsToken });
       running.push(subgraph);
       // The gateway calls it directly, on the same services and policy (bench/README.md: the in-process lever).

@@ -59,7 +59,7 @@ function environmentOf(values: DeployValues, role: Role, env: Record<string, str
   // As the image sets them, stated again so that another image behaves the same (deploy/Dockerfile says why).
   const plain = Object.entries({ NODE_ENV: 'production', APOLLO_TELEMETRY_DISABLED: '1', ...env }).map(([name, value]) => ({ name, value }));
   const signed = [secret('ENSEMBLE_SUBGRAPH_SECRET'), secret('ENSEMBLE_REGISTRY_TOKEN')];
-  const byRole: { name: string }[] =
+  const byRole: { name: string; value?: string }[] =
     role.name === 'migrate'
       ? databases.map((name) => secret(name))
       : role.name === 'gateway'

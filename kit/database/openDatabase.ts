@@ -207,7 +207,7 @@ async function openPglite(dataDir: string | undefined, options: DatabaseOptions)
   const db =
     options.pglite === 'thread'
       ? ((await PgliteThread.open(dataDir, { ...settings, statementTimeoutMs }, options.pgliteRuntime)) as unknown as PGlite)
-      : await PGlite.create({ dataDir, postgresqlconf: settings.postgresqlconf, ...(settings.loadDataDir ? { loadDataDir: new Blob([settings.loadDataDir]) } : {}) });
+      : await PGlite.create({ dataDir, postgresqlconf: settings.postgresqlconf, ...(settings.loadDataDir ? { loadDataDir: new Blob([settings.loadDataDir as Uint8Array<ArrayBuffer>]) } : {}) });
   const prepared = preparedPglite(db);
   // One connection answers statements in turn: those sent and not yet answered are its queue.
   let queued = 0;
