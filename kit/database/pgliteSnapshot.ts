@@ -54,7 +54,7 @@ let building: Promise<unknown> = Promise.resolve();
 async function buildSnapshot(file: string, options: PgliteSnapshotOptions): Promise<Uint8Array> {
   // Another call (or process) may have built it while this one waited.
   if (existsSync(file)) return readFileSync(file);
-  const db = await PGlite.create({ loadDataDir: new Blob([await initdbCluster(options.cacheDir)]) });
+  const db = await PGlite.create({ loadDataDir: new Blob([(await initdbCluster(options.cacheDir)) as Uint8Array<ArrayBuffer>]) });
   try {
     await applyMigrations(pgliteSqlClient(db), options.migrationsDir);
     return writeWhole(file, new Uint8Array(await (await db.dumpDataDir('none')).arrayBuffer()));
