@@ -4,3 +4,4 @@ export * from './subgraphSecret';
 export * from './verifySignature';
 export * from './delegation';
 export * from './sourceRoots';
+export * from './githubSignature';

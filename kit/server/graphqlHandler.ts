@@ -67,6 +67,19 @@ function parseBody(text: string, contentType: string | undefined): unknown {
   return contentType?.toLowerCase().includes('application/json') ? JSON.parse(text) : text;
 }
 
+/** A JSON answer of any shape (webhooks, the registry's API). */
+export function sendJson(response: ServerResponse, status: number, body: unknown): void {
+  response.statusCode = status;
+  response.setHeader('content-type', 'application/json');
+  response.end(JSON.stringify(body));
+}
+
+/** The first value of a request header (Node gives a list for repeated ones). */
+export function firstHeader(request: IncomingMessage, name: string): string | undefined {
+  const value = request.headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
 export function sendError(response: ServerResponse, status: number, code: string, message: string): void {
   response.statusCode = status;
   response.setHeader('content-type', 'application/json');

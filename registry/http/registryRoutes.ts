@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Authenticator } from '../../gateway/auth/createAuthenticator';
-import { BodyTooLargeError, DomainError, readBody, sendError, type CallerIdentity, type HttpHandler, type Routes } from '../../kit';
+import { BodyTooLargeError, DomainError, readBody, sendError, sendJson, type CallerIdentity, type HttpHandler, type Routes } from '../../kit';
 import type { Registry } from '../createRegistry';
 import type { RegistryAccess } from '../registryAccess';
 import { CheckFailedError } from '../registryErrors';
@@ -96,12 +96,6 @@ export function registryRoutes(options: RegistryRoutesOptions): Routes {
 
 function who(identity: CallerIdentity): string {
   return identity.type === 'user' ? identity.userEntityRef : 'anonymous';
-}
-
-function sendJson(response: ServerResponse, status: number, body: unknown): void {
-  response.statusCode = status;
-  response.setHeader('content-type', 'application/json');
-  response.end(JSON.stringify(body));
 }
 
 const STATUS: Record<string, number> = { BAD_USER_INPUT: 400, FORBIDDEN: 403, NOT_FOUND: 404, CHECK_FAILED: 409 };

@@ -1,6 +1,4 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import { readPostedBody, sendError, type HttpHandler } from '../../../kit';
+import { firstHeader as header, hasValidGithubSignature, readPostedBody, sendError, sendJson, type HttpHandler } from '../../../kit';
 import type { PrismaClient } from '../../../prisma/catalog/generated/client';
 import { markSourceChanged } from './claims/locationReadState';
 
@@ -22,7 +20,7 @@ export function sourcePushRoute(prisma: PrismaClient, secret: string | undefined
     const body = await readPostedBody(request, response, SOURCE_PUSH_PATH, MAX_BODY_BYTES);
     if (body === undefined) return;
     if (!secret) return sendError(response, 401, 'UNAUTHENTICATED', 'Push deliveries are refused: CATALOG_SOURCE_PUSH_SECRET is not set');
-    if (!signedWith(body, header(request, 'x-hub-signature-256'), secret)) {
+    if (!hasValidGithubSignature(body, header(request, 'x-hub-signature-256'), secret)) {
       return sendError(response, 401, 'UNAUTHENTICATED', 'The x-hub-signature-256 header is missing or does not match the webhook secret');
     }
     const event = header(request, 'x-github-event');
@@ -39,20 +37,4 @@ export function sourcePushRoute(prisma: PrismaClient, secret: string | undefined
     const due = await markSourceChanged(prisma, [`https://github.com/${repository}/`, `https://raw.githubusercontent.com/${repository}/`]);
     sendJson(response, 202, { locationsDue: due });
   };
-}
-
-/** GitHub's `sha256=<hex HMAC-SHA256 of the raw body>`, compared in constant time. */
-function signedWith(body: string, signature: string | undefined, secret: string): boolean {
-  const given = Buffer.from(signature?.replace(/^sha256=/, '') ?? '', 'hex');
-  const expected = createHmac('sha256', secret).update(body, 'utf8').digest();
-  return signature?.startsWith('sha256=') === true && given.length === expected.length && timingSafeEqual(given, expected);
-}
-
-/** The first value of a request header. */
-function header(request: IncomingMessage, name: string): string | undefined {
-  return [request.headers[name]].flat()[0];
-}
-
-function sendJson(response: ServerResponse, status: number, body: unknown): void {
-  response.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
 }

@@ -1,8 +1,6 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import { BodyTooLargeError, InputError, NotFoundError, readBody, sendError, type HttpHandler } from '../../../kit';
+import { firstHeader as header, hasValidGithubSignature, InputError, NotFoundError, readPostedBody, sendError, sendJson, type HttpHandler } from '../../../kit';
 import { recordPipelineRun } from '../data/recordPipelineRun';
 import { requireProjectAsService } from '../graph/requireReadableProject';
-import { hasValidGithubSignature } from '../model/githubSignature';
 import { workflowRunToInput } from '../model/workflowRunToInput';
 import type { CicdServices } from '../services';
 
@@ -20,17 +18,8 @@ const MAX_BODY_BYTES = 1_000_000;
  */
 export function githubWebhookRoute(services: CicdServices): HttpHandler {
   return async (request, response) => {
-    if (request.method !== 'POST') {
-      response.setHeader('allow', 'POST');
-      return sendError(response, 405, 'METHOD_NOT_ALLOWED', `${GITHUB_WEBHOOK_PATH} accepts POST only`);
-    }
-    let body: string;
-    try {
-      body = await readBody(request, MAX_BODY_BYTES);
-    } catch (error) {
-      if (error instanceof BodyTooLargeError) return sendError(response, 413, 'PAYLOAD_TOO_LARGE', error.message);
-      throw error;
-    }
+    const body = await readPostedBody(request, response, GITHUB_WEBHOOK_PATH, MAX_BODY_BYTES);
+    if (body === undefined) return;
     // A delivery records runs with no caller's permission: only the secret vouches for it.
     if (!services.webhookSecret) {
       if (!services.acceptUnsignedWebhooks) {
@@ -71,15 +60,4 @@ function parsePayload(body: string, contentType: string | undefined): unknown {
     return JSON.parse(payload);
   }
   return JSON.parse(body);
-}
-
-function header(request: IncomingMessage, name: string): string | undefined {
-  const value = request.headers[name];
-  return Array.isArray(value) ? value[0] : value;
-}
-
-function sendJson(response: ServerResponse, status: number, body: unknown): void {
-  response.statusCode = status;
-  response.setHeader('content-type', 'application/json');
-  response.end(JSON.stringify(body));
 }

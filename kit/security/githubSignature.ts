@@ -2,7 +2,8 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 
 /**
  * Whether `x-hub-signature-256` (`sha256=<hex HMAC-SHA256 of the raw body>`) was made with
- * `secret`: GitHub's proof that a delivery came from the webhook it was configured on.
+ * `secret`: GitHub's proof that a delivery came from the webhook it was configured on (cicd's
+ * workflow runs, the catalog's source pushes).
  * Compared in constant time, so the answer's timing tells an attacker nothing.
  */
 export function hasValidGithubSignature(body: string, header: string | undefined, secret: string): boolean {
