@@ -135,7 +135,7 @@ async function main() {
     mcp: mcpOptionsFrom(values.mcp),
     performance: { inProcess: started.map(({ direct }) => direct), hoistLiterals: true, leanPath: process.env.ENSEMBLE_LEAN_PATH !== 'off' },
     corsOrigins: values['cors-origin'].length ? values['cors-origin'] : gatewayFromEnv.corsOrigins,
-    subscriptions: embeddedSubscriptions(() => started.flatMap(({ subgraph }) => (subgraph.events ? [subgraph.events] : [])), log),
+    subscriptions: embeddedSubscriptions(() => eventSources, log),
   });
   stopGateway = gateway.stop;
   // Before the ready line, which tools wait for: when they see it, the address is printed.
